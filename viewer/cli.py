@@ -1,0 +1,155 @@
+"""Command line: ``viewer FILE…`` opens the window, ``viewer compare FILE…`` prints results.
+
+This module imports Qt only when the window is asked for, so ``viewer compare`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from types import FrameType
+
+from viewer import __version__
+from viewer.core.compare import MAX_DOCUMENTS
+from viewer.core.errors import ComparisonCancelled, DocumentError
+from viewer.core.model import CompareOptions
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_CANCELLED = 130
+
+
+def _add_option_flags(parser: argparse.ArgumentParser) -> None:
+    defaults = CompareOptions()
+    parser.add_argument(
+        "--min-words",
+        type=int,
+        default=defaults.min_words,
+        metavar="N",
+        help=f"shortest passage that counts, in words (default {defaults.min_words})",
+    )
+    parser.add_argument(
+        "--match-case", action="store_true", help="count differences in letter case"
+    )
+    parser.add_argument(
+        "--match-punctuation",
+        action="store_true",
+        help="count differences in punctuation and typographic variants (quotes, dashes)",
+    )
+
+
+def _options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> CompareOptions:
+    try:
+        return CompareOptions(
+            min_words=args.min_words,
+            ignore_case=not args.match_case,
+            ignore_punctuation=not args.match_punctuation,
+        )
+    except ValueError as exc:
+        parser.error(str(exc))
+
+
+def compare_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="viewer compare",
+        description="Find the passages that 2–12 articles share, in any order, and the words "
+        "that changed inside them.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="articles (.txt, .md, .markdown)")
+    parser.add_argument(
+        "--json", action="store_true", help="print the full result as JSON (format version 1)"
+    )
+    _add_option_flags(parser)
+    return parser
+
+
+def window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="viewer",
+        description="Show articles side by side with their shared, moved, changed and original "
+        "passages. 'viewer compare --help' for the command line.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="articles to open (up to 8)")
+    parser.add_argument("--version", action="version", version=f"viewer {__version__}")
+    parser.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="render the window offscreen to this PNG after comparing, then exit",
+    )
+    parser.add_argument(
+        "--size", default="1600x1000", metavar="WxH", help="window size for --screenshot"
+    )
+    parser.add_argument(
+        "--theme", choices=("system", "light", "dark"), default=None, help="colour theme"
+    )
+    _add_option_flags(parser)
+    return parser
+
+
+def _write(text: str) -> None:
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.write(b"\n")
+    sys.stdout.flush()
+
+
+def run_compare(argv: Sequence[str]) -> int:
+    """``viewer compare``: load, compare, print a summary or the JSON."""
+    from viewer.core.compare import compare
+    from viewer.core.documents import load_document
+
+    parser = compare_parser()
+    args = parser.parse_args(list(argv))
+    options = _options(args, parser)
+    if not 2 <= len(args.files) <= MAX_DOCUMENTS:
+        parser.error(f"give 2 to {MAX_DOCUMENTS} files, not {len(args.files)}")
+    try:
+        documents = [load_document(path) for path in args.files]
+    except DocumentError as exc:
+        print(f"viewer: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    cancelled = threading.Event()
+
+    def on_interrupt(signum: int, frame: FrameType | None) -> None:
+        cancelled.set()
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        comparison = compare(documents, options, should_cancel=cancelled.is_set)
+    except ComparisonCancelled:
+        print("viewer: comparison cancelled", file=sys.stderr)
+        return EXIT_CANCELLED
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if args.json:
+        from viewer.core.serialize import to_json
+
+        _write(to_json(comparison))
+    else:
+        from viewer.core.summary import summarise
+
+        _write(summarise(comparison))
+    return EXIT_OK
+
+
+def run_window(argv: Sequence[str]) -> int:
+    """``viewer [FILE…]``: the desktop window."""
+    parser = window_parser()
+    args = parser.parse_args(list(argv))
+    options = _options(args, parser)
+    from viewer.qt.app import run_app
+
+    return run_app(args, options)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``viewer`` command and ``python -m viewer``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args[:1] == ["compare"]:
+            return run_compare(args[1:])
+        return run_window(args)
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,119 @@
+"""Word-level differences inside one candidate passage (core layer; no Qt).
+
+The only module that imports diff_match_patch. Each word id becomes one character
+(the ``diff_linesToChars`` trick, with words) so diff-match-patch compares words; no
+semantic cleanup runs, because it can throw away long equalities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+_EQUAL = 0
+_DELETE = -1
+_INSERT = 1
+_FIRST_CHAR = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+
+
+@dataclass(frozen=True, slots=True)
+class WordAlignment:
+    """Which words of two word ranges are equal, after trimming weak ends.
+
+    ``blocks`` are equal runs ``(a_index, b_index, length)`` in absolute word indices;
+    the aligned ranges run from the first block to the end of the last.
+    """
+
+    blocks: tuple[tuple[int, int, int], ...]
+
+    @property
+    def a_range(self) -> tuple[int, int]:
+        first, last = self.blocks[0], self.blocks[-1]
+        return first[0], last[0] + last[2]
+
+    @property
+    def b_range(self) -> tuple[int, int]:
+        first, last = self.blocks[0], self.blocks[-1]
+        return first[1], last[1] + last[2]
+
+    @property
+    def equal_words(self) -> int:
+        return sum(block[2] for block in self.blocks)
+
+    def similarity(self) -> float:
+        """Dice similarity of the two ranges in words: 1.0 when identical."""
+        a0, a1 = self.a_range
+        b0, b1 = self.b_range
+        return 2 * self.equal_words / ((a1 - a0) + (b1 - b0))
+
+    def changed(self, side: int) -> list[tuple[int, int]]:
+        """Runs ``(first, end)`` of words on side 0 (a) or 1 (b) not in any equal block."""
+        runs: list[tuple[int, int]] = []
+        previous_end = self.blocks[0][side]
+        for block in self.blocks:
+            start = block[side]
+            if start > previous_end:
+                runs.append((previous_end, start))
+            previous_end = start + block[2]
+        return runs
+
+
+def _encode(a: Sequence[int], b: Sequence[int]) -> tuple[str, str]:
+    table: dict[int, str] = {}
+
+    def char(word: int) -> str:
+        c = table.get(word)
+        if c is None:
+            code = _FIRST_CHAR + len(table)
+            if code >= _SURROGATES.start:
+                code += len(_SURROGATES)
+            c = table[word] = chr(code)
+        return c
+
+    return "".join(map(char, a)), "".join(map(char, b))
+
+
+def equal_blocks(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int, int]]:
+    """Equal runs ``(a_index, b_index, length)`` between two word-id sequences."""
+    text_a, text_b = _encode(a, b)
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    blocks: list[tuple[int, int, int]] = []
+    i = j = 0
+    for op, data in dmp.diff_main(text_a, text_b, False):
+        n = len(data)
+        if op == _EQUAL:
+            blocks.append((i, j, n))
+            i += n
+            j += n
+        elif op == _DELETE:
+            i += n
+        else:
+            j += n
+    return blocks
+
+
+def _trim(blocks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Drop end blocks shorter than the gap that separates them from the rest."""
+
+    def gap(x: tuple[int, int, int], y: tuple[int, int, int]) -> int:
+        return max(y[0] - (x[0] + x[2]), y[1] - (x[1] + x[2]))
+
+    while len(blocks) > 1 and blocks[0][2] < gap(blocks[0], blocks[1]):
+        blocks = blocks[1:]
+    while len(blocks) > 1 and blocks[-1][2] < gap(blocks[-2], blocks[-1]):
+        blocks = blocks[:-1]
+    return blocks
+
+
+def align_words(
+    a: Sequence[int], b: Sequence[int], a_offset: int = 0, b_offset: int = 0
+) -> WordAlignment | None:
+    """Word alignment of ``a`` and ``b`` (slices starting at the given offsets), or None."""
+    blocks = _trim(equal_blocks(a, b))
+    if not blocks:
+        return None
+    return WordAlignment(tuple((i + a_offset, j + b_offset, n) for i, j, n in blocks))

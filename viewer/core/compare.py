@@ -1,0 +1,193 @@
+"""``compare(documents, options, should_cancel)``: the whole engine (core layer; no Qt).
+
+Tokenise every document once, find candidate passages between every pair
+(``viewer.core.passages``), align their words with diff-match-patch
+(``viewer.core.changes``), keep what is real reuse, group pairs into N-way passages
+(``viewer.core.grouping``) and count what is shared.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from viewer.core.changes import WordAlignment, align_words
+from viewer.core.documents import Document
+from viewer.core.errors import ComparisonCancelled
+from viewer.core.grouping import PairPassage, group_passages, merge_ranges
+from viewer.core.model import (
+    CompareOptions,
+    Comparison,
+    DocumentStats,
+    PairStats,
+    Range,
+)
+from viewer.core.passages import MAX_GAP, SEED_WORDS, find_candidates
+from viewer.core.tokens import KeyOptions, Tokens, is_capitalised, tokenize
+
+MIN_SIMILARITY = 0.5
+MAX_DOCUMENTS = 12
+
+CancelCheck = Callable[[], bool]
+Progress = Callable[[int, int], None]
+
+
+def _check(should_cancel: CancelCheck | None) -> None:
+    if should_cancel is not None and should_cancel():
+        raise ComparisonCancelled()
+
+
+def _looks_like_a_name(alignment: WordAlignment, tokens: Tokens, text: str, min_words: int) -> bool:
+    """A short passage made mostly of capitalised words is a name or title, not reuse."""
+    if alignment.equal_words >= 2 * min_words:
+        return False
+    capitalised = sum(
+        is_capitalised(text[tokens.starts[i] : tokens.ends[i]])
+        for start, _, length in alignment.blocks
+        for i in range(start, start + length)
+    )
+    return 2 * capitalised > alignment.equal_words
+
+
+class _Pair:
+    """Finds the passages between two tokenised documents."""
+
+    def __init__(
+        self,
+        docs: tuple[int, int],
+        tokens: tuple[Tokens, Tokens],
+        ids: tuple[list[int], list[int]],
+        texts: tuple[str, str],
+        options: CompareOptions,
+    ) -> None:
+        self.docs = docs
+        self.tokens = tokens
+        self.ids = ids
+        self.texts = texts
+        self.options = options
+
+    def _chars(self, side: int, first: int, end: int) -> Range:
+        tokens = self.tokens[side]
+        return tokens.starts[first], tokens.ends[end - 1]
+
+    def passages(self, should_cancel: CancelCheck | None) -> list[tuple[PairPassage, Range, Range]]:
+        """Pairwise passages with their word ranges in each document."""
+        a, b = self.ids
+        seed = min(SEED_WORDS, self.options.min_words)
+        found = []
+        for cand in find_candidates(a, b, seed, MAX_GAP, should_cancel):
+            _check(should_cancel)
+            alignment = align_words(a[cand.a0 : cand.a1], b[cand.b0 : cand.b1], cand.a0, cand.b0)
+            if alignment is None or alignment.equal_words < self.options.min_words:
+                continue
+            if alignment.similarity() < MIN_SIMILARITY:
+                continue
+            if _looks_like_a_name(alignment, self.tokens[0], self.texts[0], self.options.min_words):
+                continue
+            ranges = (alignment.a_range, alignment.b_range)
+            passage = PairPassage(
+                docs=self.docs,
+                chars=(self._chars(0, *ranges[0]), self._chars(1, *ranges[1])),
+                changes=(
+                    tuple(self._chars(0, *run) for run in alignment.changed(0)),
+                    tuple(self._chars(1, *run) for run in alignment.changed(1)),
+                ),
+                words=(ranges[0][1] - ranges[0][0], ranges[1][1] - ranges[1][0]),
+                similarity=alignment.similarity(),
+            )
+            found.append((passage, ranges[0], ranges[1]))
+        return found
+
+
+def _covered(ranges: list[Range]) -> int:
+    return sum(end - start for start, end in merge_ranges(ranges))
+
+
+def _share(covered: int, total: int) -> float:
+    return round(covered / total, 4) if total else 0.0
+
+
+def compare(
+    documents: Sequence[Document],
+    options: CompareOptions | None = None,
+    should_cancel: CancelCheck | None = None,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Compare 2–12 documents; raise ``ComparisonCancelled`` when ``should_cancel()``."""
+    started = time.perf_counter()
+    options = options or CompareOptions()
+    docs = tuple(documents)
+    if not 2 <= len(docs) <= MAX_DOCUMENTS:
+        raise ValueError(f"compare takes 2 to {MAX_DOCUMENTS} documents, not {len(docs)}")
+    key_options = KeyOptions(options.ignore_case, options.ignore_punctuation)
+    tokens: list[Tokens] = []
+    for doc in docs:
+        _check(should_cancel)
+        tokens.append(tokenize(doc.text, key_options))
+    vocabulary: dict[str, int] = {}
+    ids = [[vocabulary.setdefault(key, len(vocabulary)) for key in t.keys] for t in tokens]
+    # Each pair is compared in an orientation that does not depend on the input order.
+    rank = {
+        index: r
+        for r, index in enumerate(
+            sorted(range(len(docs)), key=lambda i: (docs[i].text, docs[i].path, docs[i].title))
+        )
+    }
+    pair_list = [(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))]
+    pair_passages: list[PairPassage] = []
+    coverage: dict[tuple[int, int], list[Range]] = defaultdict(list)
+    longest: dict[tuple[int, int], int] = defaultdict(int)
+    for done, (i, j) in enumerate(pair_list, start=1):
+        _check(should_cancel)
+        a, b = (i, j) if rank[i] < rank[j] else (j, i)
+        pair = _Pair(
+            (a, b), (tokens[a], tokens[b]), (ids[a], ids[b]), (docs[a].text, docs[b].text), options
+        )
+        for passage, range_a, range_b in pair.passages(should_cancel):
+            pair_passages.append(passage)
+            coverage[(a, b)].append(range_a)
+            coverage[(b, a)].append(range_b)
+            longest[(i, j)] = max(longest[(i, j)], *passage.words)
+        if progress is not None:
+            progress(done, len(pair_list))
+    passages = group_passages(pair_passages)
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for p in passages:
+        carried = p.docs
+        for x in range(len(carried)):
+            for y in range(x + 1, len(carried)):
+                counts[(carried[x], carried[y])] += 1
+    words = [len(t) for t in tokens]
+    pairs = tuple(
+        PairStats(
+            docs=(i, j),
+            shared=(
+                _share(_covered(coverage[(i, j)]), words[i]),
+                _share(_covered(coverage[(j, i)]), words[j]),
+            ),
+            passages=counts[(i, j)],
+            longest_words=longest[(i, j)],
+        )
+        for i, j in pair_list
+    )
+    document_stats = tuple(
+        DocumentStats(
+            words=words[d],
+            shared=_share(
+                _covered(
+                    [r for other in range(len(docs)) if other != d for r in coverage[(d, other)]]
+                ),
+                words[d],
+            ),
+        )
+        for d in range(len(docs))
+    )
+    return Comparison(
+        documents=docs,
+        options=options,
+        passages=passages,
+        pairs=pairs,
+        document_stats=document_stats,
+        elapsed=time.perf_counter() - started,
+    )

@@ -1,0 +1,152 @@
+"""Reading an article: a file or pasted text to a ``Document`` (core layer; no Qt).
+
+For ``.txt`` the text is the decoded file with line endings turned into ``\\n``; for
+Markdown it is the rendered plain text a pane shows (see ``viewer.core.markdown``).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.core.blocks import PARAGRAPH, Block
+from viewer.core.decoding import decode_bytes, normalize_newlines
+from viewer.core.errors import DocumentError
+from viewer.core.markdown import render_markdown
+
+MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+MARKDOWN = "markdown"
+PLAIN = "text"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: where it came from, its metadata, its plain text and its blocks."""
+
+    path: str
+    title: str
+    text: str
+    blocks: tuple[Block, ...]
+    format: str = PLAIN
+    outlet: str = ""
+    date: str = ""
+    encoding: str = "utf-8"
+
+    @property
+    def name(self) -> str:
+        """The file name (or the pasted article's label) for short references."""
+        return Path(self.path).name or self.path
+
+
+def _text_blocks(text: str) -> tuple[Block, ...]:
+    """One paragraph block per non-empty line of a plain-text article."""
+    blocks = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            blocks.append(Block(PARAGRAPH, start, end))
+        start = end + 1
+    return tuple(blocks)
+
+
+def _plain_title(text: str, fallback: str) -> str:
+    """The first line when it reads like a headline, else ``fallback``."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            if len(line) <= 150 and not line.endswith((".", ":", ";", ",")):
+                return line
+            break
+    return fallback
+
+
+def _markdown_title(text: str, blocks: tuple[Block, ...], fallback: str) -> str:
+    for block in blocks:
+        if block.kind == "heading":
+            return text[block.start : block.end].strip() or fallback
+    return fallback
+
+
+def document_from_text(
+    text: str, path: str, format: str = PLAIN, encoding: str = "utf-8"
+) -> Document:
+    """Build a document from already-decoded text (a file's contents or a pasted article)."""
+    text = normalize_newlines(text)
+    stem = Path(path).stem or path
+    if format == MARKDOWN:
+        rendered = render_markdown(text)
+        front = rendered.front_matter
+        title = front.get("title") or _markdown_title(rendered.text, rendered.blocks, stem)
+        return Document(
+            path=path,
+            title=title,
+            text=rendered.text,
+            blocks=rendered.blocks,
+            format=MARKDOWN,
+            outlet=front.get("outlet", "") or front.get("source", ""),
+            date=front.get("date", ""),
+            encoding=encoding,
+        )
+    return Document(
+        path=path,
+        title=_plain_title(text, stem),
+        text=text,
+        blocks=_text_blocks(text),
+        format=PLAIN,
+        encoding=encoding,
+    )
+
+
+def format_for(path: str) -> str:
+    """``markdown`` or ``text`` from the file name; ``DocumentError`` for other types."""
+    suffix = Path(path).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return MARKDOWN
+    if suffix in TEXT_SUFFIXES:
+        return PLAIN
+    shown = f"'{suffix}'" if suffix else "no extension"
+    raise DocumentError(path, f"unsupported file type ({shown}); expected .txt, .md or .markdown")
+
+
+def load_document(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Document:
+    """Read an article file; raise ``DocumentError`` naming the file and the problem."""
+    name = os.fspath(path)
+    try:
+        info = os.stat(name)
+    except FileNotFoundError:
+        raise DocumentError(name, "no such file") from None
+    except PermissionError:
+        raise DocumentError(name, "permission denied") from None
+    except OSError as exc:
+        raise DocumentError(name, exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DocumentError(name, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError(name, "is not a regular file")
+    fmt = format_for(name)
+    if info.st_size > max_bytes:
+        raise DocumentError(
+            name,
+            f"is too large ({info.st_size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)",
+        )
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except PermissionError:
+        raise DocumentError(name, "permission denied") from None
+    except OSError as exc:
+        raise DocumentError(name, exc.strerror or str(exc)) from None
+    if len(data) > max_bytes:
+        raise DocumentError(name, f"is too large (the limit is {max_bytes / 1e6:.0f} MB)")
+    text, encoding = decode_bytes(data, name)
+    if not text.strip():
+        raise DocumentError(name, "is empty")
+    document = document_from_text(text, name, fmt, encoding)
+    if not document.text.strip():
+        raise DocumentError(name, "has no article text (only front matter or markup)")
+    return document

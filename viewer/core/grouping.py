@@ -1,0 +1,112 @@
+"""N-way grouping of pairwise passages into passages with one span per place (core; no Qt).
+
+Two pairwise spans in the same document that overlap by at least half of the longer one
+are the same text: every pairwise passage linked that way joins one group, so a paragraph
+four articles carry is one passage with four spans. A short match lying inside a long
+passage stays a passage of its own, so it does not claim the long one for its document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from viewer.core.model import Passage, Range, Span
+
+SAME_TEXT_OVERLAP = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class PairPassage:
+    """A passage between two documents: character ranges, changed ranges, word counts."""
+
+    docs: tuple[int, int]
+    chars: tuple[Range, Range]
+    changes: tuple[tuple[Range, ...], tuple[Range, ...]]
+    words: tuple[int, int]
+    similarity: float
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, x: int, y: int) -> None:
+        rx, ry = self.find(x), self.find(y)
+        if rx != ry:
+            self.parent[max(rx, ry)] = min(rx, ry)
+
+
+def merge_ranges(ranges: list[Range]) -> list[Range]:
+    """Sorted union of ranges; touching ranges join."""
+    merged: list[Range] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def group_passages(pair_passages: list[PairPassage]) -> tuple[Passage, ...]:
+    """Group pairwise passages into N-way passages, ordered by first document and start."""
+    nodes: list[tuple[int, int, int]] = []  # (doc, start, end)
+    for pp in pair_passages:
+        for side in (0, 1):
+            nodes.append((pp.docs[side], *pp.chars[side]))
+    uf = _UnionFind(len(nodes))
+    for index in range(0, len(nodes), 2):
+        uf.union(index, index + 1)
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    for index, (doc, _, _) in enumerate(nodes):
+        by_doc[doc].append(index)
+    for indices in by_doc.values():
+        indices.sort(key=lambda i: nodes[i][1])
+        active: list[int] = []
+        for i in indices:
+            _, start, end = nodes[i]
+            active = [j for j in active if nodes[j][2] > start]
+            for j in active:
+                overlap = min(end, nodes[j][2]) - start
+                longer = max(end - start, nodes[j][2] - nodes[j][1])
+                if overlap >= SAME_TEXT_OVERLAP * longer:
+                    uf.union(i, j)
+            active.append(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(nodes)):
+        groups[uf.find(index)].append(index)
+    passages = [_passage(members, nodes, pair_passages) for members in groups.values()]
+    passages.sort(key=lambda p: (p.spans[0].doc, p.spans[0].start, p.spans[0].end))
+    return tuple(
+        Passage(id=i, similarity=p.similarity, spans=p.spans) for i, p in enumerate(passages)
+    )
+
+
+def _passage(
+    members: list[int], nodes: list[tuple[int, int, int]], pair_passages: list[PairPassage]
+) -> Passage:
+    ranges: dict[int, list[Range]] = defaultdict(list)
+    changes: dict[int, list[Range]] = defaultdict(list)
+    similarities: list[float] = []
+    for index in members:
+        doc, start, end = nodes[index]
+        pp = pair_passages[index // 2]
+        ranges[doc].append((start, end))
+        changes[doc].extend(pp.changes[index % 2])
+        if index % 2 == 0:
+            similarities.append(pp.similarity)
+    spans: list[Span] = []
+    for doc in sorted(ranges):
+        doc_changes = merge_ranges(changes[doc])
+        for start, end in merge_ranges(ranges[doc]):
+            inside = tuple((s, e) for s, e in doc_changes if start <= s and e <= end)
+            spans.append(Span(doc, start, end, inside))
+    similarity = round(sum(sorted(similarities)) / len(similarities), 4)
+    return Passage(id=-1, similarity=similarity, spans=tuple(spans))

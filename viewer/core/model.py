@@ -1,0 +1,100 @@
+"""The immutable comparison result every consumer reads (core layer; no Qt).
+
+Offsets are code-point indices into ``documents[i].text``, end-exclusive. Its JSON form
+(``viewer.core.serialize``) is a public, versioned contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from viewer.core.documents import Document
+
+Range = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """What counts as the same: case, punctuation, and the shortest passage in words."""
+
+    min_words: int = 8
+    ignore_case: bool = True
+    ignore_punctuation: bool = True
+
+    def __post_init__(self) -> None:
+        if not 2 <= self.min_words <= 1000:
+            raise ValueError(f"minimum passage length must be 2–1000 words, not {self.min_words}")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a passage lies in one document, and which ranges in it differ from the others."""
+
+    doc: int
+    start: int
+    end: int
+    changes: tuple[Range, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Text shared by two or more documents: one span per place it stands."""
+
+    id: int
+    similarity: float
+    spans: tuple[Span, ...]
+
+    @property
+    def docs(self) -> tuple[int, ...]:
+        """The distinct documents that carry this passage, in order."""
+        return tuple(sorted({span.doc for span in self.spans}))
+
+    def spans_in(self, doc: int) -> tuple[Span, ...]:
+        return tuple(span for span in self.spans if span.doc == doc)
+
+
+@dataclass(frozen=True, slots=True)
+class PairStats:
+    """How much two documents share: each one's share of words inside their passages."""
+
+    docs: tuple[int, int]
+    shared: tuple[float, float]
+    passages: int
+    longest_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentStats:
+    """One document's words and the share of them found in any other document."""
+
+    words: int
+    shared: float
+
+    @property
+    def original(self) -> float:
+        return 1.0 - self.shared
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Documents, the passages they share, and the statistics drawn from them."""
+
+    documents: tuple[Document, ...]
+    options: CompareOptions
+    passages: tuple[Passage, ...]
+    pairs: tuple[PairStats, ...]
+    document_stats: tuple[DocumentStats, ...]
+    elapsed: float = field(default=0.0, compare=False)
+
+    def passages_in(self, doc: int) -> tuple[Passage, ...]:
+        """Passages with a span in ``doc``, in the order the engine lists them."""
+        return tuple(p for p in self.passages if doc in p.docs)
+
+    def pair(self, a: int, b: int) -> PairStats:
+        """Statistics for documents ``a`` and ``b`` (in that orientation)."""
+        for stats in self.pairs:
+            if stats.docs == (a, b):
+                return stats
+            if stats.docs == (b, a):
+                return PairStats((a, b), stats.shared[::-1], stats.passages, stats.longest_words)
+        raise KeyError((a, b))

@@ -1,0 +1,105 @@
+"""Words with offsets and their comparison keys (core layer; no Qt).
+
+A word is a run of characters that are neither white space nor punctuation/symbols, where
+apostrophes, hyphens, periods and commas between two such runs join them ("Russia’s",
+"14,000", "U.S", "de-escalate"). With ``ignore_punctuation`` the key drops those joiners, so
+curly and straight quotes and dashes never matter; without it, each punctuation mark or
+symbol is a token of its own and keys keep what they are made of.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_JOINERS = "'’ʼ‘\\-‐‑.,"
+
+
+def _punctuation_class() -> str:
+    """A regex class body for Unicode punctuation and symbols (BMP plus emoji planes)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if unicodedata.category(chr(code))[0] in "PS":
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    ranges.append((0x1F000, 0x1FAFF))  # emoji, pictographs, playing cards, …
+    parts = []
+    for low, high in ranges:
+        if 0xD800 <= low <= 0xDFFF:
+            continue
+        first = re.escape(chr(low))
+        parts.append(first if low == high else f"{first}-{re.escape(chr(high))}")
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    punct = _punctuation_class()
+    core = rf"[^\s{punct}]+"
+    word = rf"{core}(?:[{_JOINERS}]{core})*"
+    return re.compile(word), re.compile(rf"{word}|[{punct}]")
+
+
+_STRIP_FOR_KEY = {ord(c): None for c in _JOINERS}
+_STRIP_FOR_KEY.update({c: None for c in (0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF)})
+_FORMAT_ONLY = {c: None for c in (0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF)}
+
+
+@dataclass(frozen=True, slots=True)
+class KeyOptions:
+    """How words are compared."""
+
+    ignore_case: bool = True
+    ignore_punctuation: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The words of one text: parallel lists of start, end (code points) and key."""
+
+    starts: list[int]
+    ends: list[int]
+    keys: list[str]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+def _key(token: str, options: KeyOptions) -> str:
+    if options.ignore_punctuation:
+        key = unicodedata.normalize("NFKC", token.translate(_STRIP_FOR_KEY))
+        key = key.translate(_STRIP_FOR_KEY)
+    else:
+        key = unicodedata.normalize("NFC", token.translate(_FORMAT_ONLY))
+    if options.ignore_case:
+        key = key.casefold()
+    return key or token
+
+
+def tokenize(text: str, options: KeyOptions = KeyOptions()) -> Tokens:
+    """Split ``text`` into words (and, when punctuation counts, punctuation marks)."""
+    words, with_punct = _patterns()
+    pattern = words if options.ignore_punctuation else with_punct
+    starts: list[int] = []
+    ends: list[int] = []
+    keys: list[str] = []
+    cache: dict[str, str] = {}
+    for match in pattern.finditer(text):
+        token = match.group()
+        key = cache.get(token)
+        if key is None:
+            key = cache[token] = _key(token, options)
+        starts.append(match.start())
+        ends.append(match.end())
+        keys.append(key)
+    return Tokens(starts, ends, keys)
+
+
+def is_capitalised(word: str) -> bool:
+    """Whether a word starts with an upper-case letter or a digit (names, acronyms, figures)."""
+    first = word[:1]
+    return first.isupper() or first.isdigit()
