@@ -24,7 +24,7 @@ from viewer.core.model import (
     Range,
 )
 from viewer.core.passages import MAX_GAP, SEED_WORDS, find_candidates
-from viewer.core.tokens import KeyOptions, Tokens, is_capitalised, tokenize
+from viewer.core.tokens import KeyOptions, Tokens, is_capitalised, tokenize, widen_to_punctuation
 
 MIN_SIMILARITY = 0.5
 MAX_DOCUMENTS = 12
@@ -71,6 +71,9 @@ class _Pair:
         tokens = self.tokens[side]
         return tokens.starts[first], tokens.ends[end - 1]
 
+    def _span(self, side: int, first: int, end: int) -> Range:
+        return widen_to_punctuation(self.texts[side], *self._chars(side, first, end))
+
     def passages(self, should_cancel: CancelCheck | None) -> list[tuple[PairPassage, Range, Range]]:
         """Pairwise passages with their word ranges in each document."""
         a, b = self.ids
@@ -88,7 +91,7 @@ class _Pair:
             ranges = (alignment.a_range, alignment.b_range)
             passage = PairPassage(
                 docs=self.docs,
-                chars=(self._chars(0, *ranges[0]), self._chars(1, *ranges[1])),
+                chars=(self._span(0, *ranges[0]), self._span(1, *ranges[1])),
                 changes=(
                     tuple(self._chars(0, *run) for run in alignment.changed(0)),
                     tuple(self._chars(1, *run) for run in alignment.changed(1)),

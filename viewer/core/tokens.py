@@ -99,6 +99,15 @@ def tokenize(text: str, options: KeyOptions = KeyOptions()) -> Tokens:
     return Tokens(starts, ends, keys)
 
 
+def widen_to_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a word range over the punctuation touching it (an opening quote, a full stop)."""
+    while start > 0 and not text[start - 1].isspace() and not text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and not text[end].isspace() and not text[end].isalnum():
+        end += 1
+    return start, end
+
+
 def is_capitalised(word: str) -> bool:
     """Whether a word starts with an upper-case letter or a digit (names, acronyms, figures)."""
     first = word[:1]
