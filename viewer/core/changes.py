@@ -43,6 +43,11 @@ class WordAlignment:
     def equal_words(self) -> int:
         return sum(block[2] for block in self.blocks)
 
+    @property
+    def run_words(self) -> int:
+        """Equal words in runs of two or more: single-word coincidences do not count."""
+        return sum(block[2] for block in self.blocks if block[2] > 1)
+
     def similarity(self) -> float:
         """Dice similarity of the two ranges in words: 1.0 when identical."""
         a0, a1 = self.a_range
@@ -97,14 +102,22 @@ def equal_blocks(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int, int
 
 
 def _trim(blocks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Drop end blocks shorter than the gap that separates them from the rest."""
+    """Drop end blocks shorter than the gap that separates them from the rest.
+
+    An end block that holds most of the equal words is the core, never a weak end.
+    """
 
     def gap(x: tuple[int, int, int], y: tuple[int, int, int]) -> int:
         return max(y[0] - (x[0] + x[2]), y[1] - (x[1] + x[2]))
 
-    while len(blocks) > 1 and blocks[0][2] < gap(blocks[0], blocks[1]):
+    total = sum(block[2] for block in blocks)
+    while len(blocks) > 1 and blocks[0][2] < min(gap(blocks[0], blocks[1]), total - blocks[0][2]):
+        total -= blocks[0][2]
         blocks = blocks[1:]
-    while len(blocks) > 1 and blocks[-1][2] < gap(blocks[-2], blocks[-1]):
+    while len(blocks) > 1 and blocks[-1][2] < min(
+        gap(blocks[-2], blocks[-1]), total - blocks[-1][2]
+    ):
+        total -= blocks[-1][2]
         blocks = blocks[:-1]
     return blocks
 

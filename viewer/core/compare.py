@@ -81,8 +81,12 @@ class _Pair:
         found = []
         for cand in find_candidates(a, b, seed, MAX_GAP, should_cancel):
             _check(should_cancel)
-            alignment = align_words(a[cand.a0 : cand.a1], b[cand.b0 : cand.b1], cand.a0, cand.b0)
-            if alignment is None or alignment.equal_words < self.options.min_words:
+            # Seeds are k words long, so a changed word near an end would cut the last
+            # words off; look a little further and let the trim decide what belongs.
+            a0, a1 = max(0, cand.a0 - MAX_GAP), min(len(a), cand.a1 + MAX_GAP)
+            b0, b1 = max(0, cand.b0 - MAX_GAP), min(len(b), cand.b1 + MAX_GAP)
+            alignment = align_words(a[a0:a1], b[b0:b1], a0, b0)
+            if alignment is None or alignment.run_words < self.options.min_words:
                 continue
             if alignment.similarity() < MIN_SIMILARITY:
                 continue
@@ -154,7 +158,7 @@ def compare(
             longest[(i, j)] = max(longest[(i, j)], *passage.words)
         if progress is not None:
             progress(done, len(pair_list))
-    passages = group_passages(pair_passages)
+    passages, links = group_passages(pair_passages)
     counts: dict[tuple[int, int], int] = defaultdict(int)
     for p in passages:
         carried = p.docs
@@ -192,5 +196,6 @@ def compare(
         passages=passages,
         pairs=pairs,
         document_stats=document_stats,
+        links=links,
         elapsed=time.perf_counter() - started,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from viewer.core.model import Passage, Range, Span
+from viewer.core.model import Link, Passage, Range, Span
 
 SAME_TEXT_OVERLAP = 0.5
 
@@ -55,8 +55,13 @@ def merge_ranges(ranges: list[Range]) -> list[Range]:
     return merged
 
 
-def group_passages(pair_passages: list[PairPassage]) -> tuple[Passage, ...]:
-    """Group pairwise passages into N-way passages, ordered by first document and start."""
+def group_passages(
+    pair_passages: list[PairPassage],
+) -> tuple[tuple[Passage, ...], tuple[Link, ...]]:
+    """Group pairwise passages into N-way passages, ordered by first document and start.
+
+    Also returns every pairwise passage as a ``Link`` naming the passage it joined.
+    """
     nodes: list[tuple[int, int, int]] = []  # (doc, start, end)
     for pp in pair_passages:
         for side in (0, 1):
@@ -82,11 +87,26 @@ def group_passages(pair_passages: list[PairPassage]) -> tuple[Passage, ...]:
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(nodes)):
         groups[uf.find(index)].append(index)
-    passages = [_passage(members, nodes, pair_passages) for members in groups.values()]
-    passages.sort(key=lambda p: (p.spans[0].doc, p.spans[0].start, p.spans[0].end))
-    return tuple(
-        Passage(id=i, similarity=p.similarity, spans=p.spans) for i, p in enumerate(passages)
-    )
+    built = [(_passage(members, nodes, pair_passages), members) for members in groups.values()]
+    built.sort(key=lambda b: (b[0].spans[0].doc, b[0].spans[0].start, b[0].spans[0].end))
+    passages: list[Passage] = []
+    links: list[Link] = []
+    for number, (passage, members) in enumerate(built):
+        passages.append(Passage(id=number, similarity=passage.similarity, spans=passage.spans))
+        for index in members:
+            if index % 2 == 0:
+                pp = pair_passages[index // 2]
+                first, second = (0, 1) if pp.docs[0] < pp.docs[1] else (1, 0)
+                links.append(
+                    Link(
+                        passage=number,
+                        docs=(pp.docs[first], pp.docs[second]),
+                        ranges=(pp.chars[first], pp.chars[second]),
+                        similarity=round(pp.similarity, 4),
+                    )
+                )
+    links.sort(key=lambda k: (k.docs, k.ranges))
+    return tuple(passages), tuple(links)
 
 
 def _passage(

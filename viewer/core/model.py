@@ -54,6 +54,24 @@ class Passage:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """One pairwise match in a passage: ``docs[0]`` at ``ranges[0]`` ~ ``docs[1]`` at ``ranges[1]``.
+
+    Passages group links; links say exactly which document carries which text, for
+    colouring by carriers, link-map bands and scroll mapping.
+    """
+
+    passage: int
+    docs: tuple[int, int]
+    ranges: tuple[Range, Range]
+    similarity: float
+
+    def side(self, doc: int) -> int:
+        """0 or 1: where ``doc`` stands in this link."""
+        return self.docs.index(doc)
+
+
+@dataclass(frozen=True, slots=True)
 class PairStats:
     """How much two documents share: each one's share of words inside their passages."""
 
@@ -84,11 +102,16 @@ class Comparison:
     passages: tuple[Passage, ...]
     pairs: tuple[PairStats, ...]
     document_stats: tuple[DocumentStats, ...]
+    links: tuple[Link, ...] = ()
     elapsed: float = field(default=0.0, compare=False)
 
     def passages_in(self, doc: int) -> tuple[Passage, ...]:
         """Passages with a span in ``doc``, in the order the engine lists them."""
         return tuple(p for p in self.passages if doc in p.docs)
+
+    def links_between(self, a: int, b: int) -> tuple[Link, ...]:
+        """Pairwise matches between documents ``a`` and ``b``."""
+        return tuple(link for link in self.links if set(link.docs) == {a, b})
 
     def pair(self, a: int, b: int) -> PairStats:
         """Statistics for documents ``a`` and ``b`` (in that orientation)."""

@@ -53,6 +53,15 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             }
             for passage in comparison.passages
         ],
+        "links": [
+            {
+                "passage": link.passage,
+                "docs": list(link.docs),
+                "ranges": [list(r) for r in link.ranges],
+                "similarity": link.similarity,
+            }
+            for link in comparison.links
+        ],
         "pairs": [
             {
                 "docs": list(pair.docs),
