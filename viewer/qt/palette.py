@@ -1,7 +1,8 @@
 """Highlight colours for light and dark themes (Qt layer).
 
 Shared text is blue, deeper the more of the other articles carry it; changed words inside
-a shared passage are orange; the current passage is outlined in vermilion. Blue and orange
+a shared passage are orange; the current passage is outlined in near-black (near-white
+in the dark theme), a colour no highlight uses. Blue and orange
 stay distinct for the common forms of colour blindness (Okabe–Ito / ColorBrewer).
 """
 
@@ -38,25 +39,25 @@ class Colours:
 
 LIGHT = Colours(
     dark=False,
-    shared=("#deebf7", "#c6dbef", "#9ecae1", "#6baed6"),
+    shared=("#c6dbef", "#9ecae1", "#78b4dc", "#5aa0d2"),
     changed="#fdae6b",
     changed_text="#000000",
-    outline="#d55e00",
+    outline="#1b1b1b",
     find="#f0e442",
     band_alpha=110,
     overview_background="#f4f4f4",
-    viewport="#00000040",
+    viewport="#40000000",
 )
 DARK = Colours(
     dark=True,
     shared=("#17324d", "#1f4468", "#285a88", "#3373ad"),
     changed="#b8621b",
     changed_text="#ffffff",
-    outline="#ff8c42",
+    outline="#f2f2f2",
     find="#8a7f00",
     band_alpha=120,
     overview_background="#2a2a2a",
-    viewport="#ffffff40",
+    viewport="#40ffffff",
 )
 
 

@@ -1,0 +1,71 @@
+"""Starting the application: theme, window, files from the command line, screenshots (Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from viewer import __version__
+from viewer.core.model import CompareOptions
+
+
+def apply_theme(theme: str) -> None:
+    """Fusion with a dark palette for "dark", the style's own palette otherwise."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    from viewer.qt.palette import dark_qpalette
+
+    if theme == "dark":
+        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(dark_qpalette())
+    else:
+        app.setPalette(app.style().standardPalette())
+        if theme == "light":
+            app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName("article-viewer")
+    QCoreApplication.setApplicationName("viewer")
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(argv or [sys.argv[0]])
+    app.setStyle(QStyleFactory.create("Fusion"))
+    return app
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise SystemExit(f"viewer: --size must look like 1600x1000, not {text!r}") from None
+    if not (320 <= width <= 10000 and 240 <= height <= 10000):
+        raise SystemExit(f"viewer: --size {text} is outside 320x240 … 10000x10000")
+    return width, height
+
+
+def run_app(args: argparse.Namespace, options: CompareOptions) -> int:
+    """Open the window on ``args.files`` (or the start page); or render a screenshot."""
+    if args.screenshot:
+        from viewer.qt.screenshot import take_screenshot
+
+        return take_screenshot(
+            args.files, args.screenshot, _parse_size(args.size), options, args.theme or "light"
+        )
+    app = make_app()
+    from viewer.qt.mainwindow import MainWindow
+
+    window = MainWindow(theme=args.theme)
+    apply_theme(window.theme)
+    if args.min_words != CompareOptions().min_words or args.match_case or args.match_punctuation:
+        window.options_bar.set_options(options)
+    window.show()
+    if args.files:
+        window.files.open_paths(list(args.files))
+    return app.exec()

@@ -1,0 +1,208 @@
+"""The text view of one article: highlights, outline of the current passage, clicks (Qt layer)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from viewer.core.documents import Document
+from viewer.core.model import Range
+from viewer.qt.textbuild import Offsets, build_document, highlight_format
+
+
+class ArticleView(QTextBrowser):
+    """A read-only rendering of one core document with offset-exact highlights."""
+
+    offsetClicked = Signal(int)  # core offset under a plain click
+
+    def __init__(self, document: Document, font: QFont, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._open_link)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self._outline: list[Range] = []
+        self._outline_colour = QColor("#d55e00")
+        self._press: QPointF | None = None
+        self.set_article(document, font)
+
+    # -- content -------------------------------------------------------------------------
+    def set_article(self, document: Document, font: QFont) -> None:
+        self.article = document
+        self.offsets = Offsets(document.text)
+        self._font = font
+        self._qdoc = build_document(document, font)
+        self.setDocument(self._qdoc)
+
+    def rebuild(self, font: QFont | None = None) -> None:
+        """Rebuild the text (dropping highlights), keeping the scroll position."""
+        value = self.verticalScrollBar().value()
+        self.set_article(self.article, font or self._font)
+        self.verticalScrollBar().setValue(value)
+
+    def qt_range(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.to_qt(start), self.offsets.to_qt(end)
+
+    def paint_range(
+        self, start: int, end: int, background: QColor, fg: QColor | None = None
+    ) -> None:
+        """Give ``text[start:end]`` (core offsets) a background (and text) colour."""
+        q0, q1 = self.qt_range(start, end)
+        cursor = QTextCursor(self._qdoc)
+        cursor.setPosition(q0)
+        cursor.setPosition(q1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(highlight_format(background, fg))
+
+    def highlighted_ranges(self) -> list[tuple[int, int, str]]:
+        """Core ranges that carry a highlight background, with the colour: what a user sees."""
+        found: list[tuple[int, int, str]] = []
+        block = self._qdoc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.hasProperty(fmt.Property.UserProperty):
+                    q0 = fragment.position()
+                    q1 = q0 + fragment.length()
+                    start, end = self.offsets.from_qt(q0), self.offsets.from_qt(q1)
+                    colour = fmt.background().color().name()
+                    if found and found[-1][1] == start and found[-1][2] == colour:
+                        found[-1] = (found[-1][0], end, colour)
+                    else:
+                        found.append((start, end, colour))
+                it += 1
+            block = block.next()
+        return found
+
+    # -- geometry --------------------------------------------------------------------------
+    def y_of(self, offset: int) -> float:
+        """Document y (pixels) of the line holding core ``offset``."""
+        position = min(self.offsets.to_qt(offset), max(0, self._qdoc.characterCount() - 1))
+        block = self._qdoc.findBlock(position)
+        rect = self._qdoc.documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        if layout is not None and layout.lineCount():
+            line = layout.lineForTextPosition(position - block.position())
+            if line.isValid():
+                return rect.top() + line.y()
+        return rect.top()
+
+    def bottom_of(self, offset: int) -> float:
+        """Document y of the bottom of the line holding core ``offset``."""
+        position = min(self.offsets.to_qt(offset), max(0, self._qdoc.characterCount() - 1))
+        block = self._qdoc.findBlock(position)
+        rect = self._qdoc.documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        if layout is not None and layout.lineCount():
+            line = layout.lineForTextPosition(max(0, position - block.position() - 1))
+            if line.isValid():
+                return rect.top() + line.y() + line.height()
+        return rect.bottom()
+
+    def offset_at(self, y: float, x: float = 20.0) -> int:
+        """Core offset at document coordinates."""
+        position = self._qdoc.documentLayout().hitTest(QPointF(x, y), Qt.HitTestAccuracy.FuzzyHit)
+        return self.offsets.from_qt(max(0, position))
+
+    def document_height(self) -> float:
+        return self._qdoc.documentLayout().documentSize().height()
+
+    def top(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def scroll_to_y(self, y: float) -> None:
+        self.verticalScrollBar().setValue(round(y))
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll so the range starts a third of the way down (whole if it fits)."""
+        page = self.viewport().height()
+        y0 = self.y_of(start)
+        y1 = self.bottom_of(end)
+        if y1 - y0 < page * 2 / 3:
+            self.scroll_to_y(y0 - page / 3)
+        else:
+            self.scroll_to_y(y0 - page / 10)
+
+    # -- outline, clicks ---------------------------------------------------------------------
+    def set_outline(self, ranges: list[Range], colour: QColor) -> None:
+        self._outline = ranges
+        self._outline_colour = colour
+        self.viewport().update()
+
+    def outline(self) -> list[Range]:
+        return list(self._outline)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._outline:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self._outline_colour, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        scroll = self.verticalScrollBar().value()
+        width = self.viewport().width()
+        for start, end in self._outline:
+            top = self.y_of(start) - scroll
+            bottom = self.bottom_of(end) - scroll
+            if bottom < 0 or top > self.viewport().height():
+                continue
+            painter.drawRoundedRect(QRectF(4, top - 2, width - 8, bottom - top + 4), 4, 4)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if (event.position() - press).manhattanLength() > 4 or self.textCursor().hasSelection():
+            return
+        if self.anchorAt(event.position().toPoint()):
+            return
+        point = event.position()
+        y = point.y() + self.verticalScrollBar().value()
+        self.offsetClicked.emit(self.offset_at(y, point.x()))
+
+    def _open_link(self, url: QUrl) -> None:
+        QDesktopServices.openUrl(url)
+
+    def find_all(self, needle: str, colour: QColor) -> list[tuple[int, int]]:
+        """Mark every case-insensitive match of ``needle``; return their core ranges."""
+        selections: list[QTextEdit.ExtraSelection] = []
+        found: list[tuple[int, int]] = []
+        if needle:
+            cursor = QTextCursor(self._qdoc)
+            while True:
+                cursor = self._qdoc.find(needle, cursor, QTextDocument.FindFlag(0))
+                if cursor.isNull():
+                    break
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor  # type: ignore[attr-defined]
+                selection.format.setBackground(colour)  # type: ignore[attr-defined]
+                selection.format.setForeground(QColor("#000000"))  # type: ignore[attr-defined]
+                selections.append(selection)
+                found.append(
+                    (
+                        self.offsets.from_qt(cursor.selectionStart()),
+                        self.offsets.from_qt(cursor.selectionEnd()),
+                    )
+                )
+        self.setExtraSelections(selections)
+        return found

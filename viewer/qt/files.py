@@ -1,0 +1,151 @@
+"""Opening, pasting, recent files and reloading changed files (Qt layer).
+
+Every file that cannot be read gets a message naming it; the others stay open.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from viewer.core.documents import Document, document_from_text, load_document
+from viewer.core.errors import DocumentError
+
+if TYPE_CHECKING:
+    from viewer.qt.mainwindow import MainWindow
+
+FILTER = "Articles (*.txt *.text *.md *.markdown);;All files (*)"
+
+
+def samples_folder() -> Path:
+    """The sample articles: ``seeds/`` in a source checkout, else beside the package."""
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[2] / "seeds", here.parents[1] / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    return here.parents[2] / "seeds"
+
+
+class FileKeeper(QObject):
+    """Loads files for the window, reports failures and watches for changes on disk."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._on_changed)
+        self._pending: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self._reload_pending)
+        self.pasted = 0
+        self.interactive = True  # false offscreen: errors go to the status bar and stderr
+
+    def load(self, paths: list[str]) -> list[Document]:
+        """Load what can be loaded; report the rest in one message naming each file."""
+        documents: list[Document] = []
+        problems: list[str] = []
+        for path in paths:
+            try:
+                documents.append(load_document(path))
+            except DocumentError as exc:
+                problems.append(str(exc))
+        if problems:
+            self.report("Some articles could not be opened", problems)
+        return documents
+
+    def report(self, title: str, problems: list[str]) -> None:
+        self.window.show_status(
+            problems[0] if len(problems) == 1 else f"{title}: {len(problems)} files"
+        )
+        if self.interactive:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, title, "\n".join(problems), parent=self.window
+            )
+            box.open()
+        else:
+            import sys
+
+            for problem in problems:
+                print(f"viewer: {problem}", file=sys.stderr)
+
+    def open_paths(self, paths: list[str], add: bool = False) -> None:
+        documents = self.load(paths)
+        if not documents:
+            return
+        self.window.settings.add_recent([d.path for d in documents])
+        if add:
+            self.window.add_documents(documents)
+        else:
+            self.window.set_documents(documents)
+        self.window.refresh_recent_menu()
+
+    def open_dialog(self, add: bool = False) -> None:
+        start = (
+            str(Path(self.window.settings.recent()[0]).parent)
+            if self.window.settings.recent()
+            else ""
+        )
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window, "Add articles" if add else "Open articles", start, FILTER
+        )
+        if paths:
+            self.open_paths(paths, add=add)
+
+    def open_samples(self) -> None:
+        folder = samples_folder()
+        paths = sorted(str(p) for p in folder.glob("*.md"))
+        if not paths:
+            self.report("No sample articles", [f"{folder}: no sample articles found"])
+            return
+        self.open_paths(paths)
+
+    def paste(self) -> None:
+        """The clipboard's text becomes a new article."""
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.window.show_status("The clipboard holds no text to paste as an article.")
+            return
+        self.pasted += 1
+        document = document_from_text(text, f"Pasted article {self.pasted}")
+        self.window.add_documents([document])
+
+    def watch(self, paths: list[str]) -> None:
+        current = set(self.watcher.files())
+        wanted = {p for p in paths if os.path.isfile(p)}
+        if current - wanted:
+            self.watcher.removePaths(sorted(current - wanted))
+        if wanted - current:
+            self.watcher.addPaths(sorted(wanted - current))
+
+    def _on_changed(self, path: str) -> None:
+        self._pending.add(path)
+        self._timer.start()
+
+    def _reload_pending(self) -> None:
+        pending, self._pending = self._pending, set()
+        for path in sorted(pending):
+            old = next((d for d in self.window.documents if d.path == path), None)
+            if old is None:
+                continue
+            if not os.path.exists(path):
+                self.window.show_status(
+                    f"{path}: deleted or moved on disk; showing the last version."
+                )
+                continue
+            try:
+                new = load_document(path)
+            except DocumentError as exc:
+                self.window.show_status(f"{exc}; showing the last version that could be read.")
+                continue
+            if path not in self.watcher.files():
+                self.watcher.addPath(path)  # editors that replace the file drop the watch
+            if new.text != old.text or new.title != old.title:
+                self.window.replace_document(old, new)
+                self.window.show_status(f"Reloaded {new.name}: it changed on disk.")

@@ -1,0 +1,125 @@
+"""Bands between two neighbouring panes, one per shared passage in view (Qt layer).
+
+As Meld's link map, a filled Bézier band joins a passage's place in the left pane to its
+place in the right pane; a moved passage's band crosses the others. Clicking a band
+selects its passage.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from viewer.core.model import Comparison
+from viewer.qt.palette import Colours
+from viewer.qt.pane import Pane
+
+
+class LinkMap(QWidget):
+    """Draws the passages shared by ``left`` and ``right`` as bands."""
+
+    passageClicked = Signal(int)
+
+    WIDTH = 44
+
+    def __init__(self, left: Pane, right: Pane, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedWidth(self.WIDTH)
+        self.left = left
+        self.right = right
+        self.left_doc = 0
+        self.right_doc = 1
+        self.comparison: Comparison | None = None
+        self.colours: Colours | None = None
+        self.current: int | None = None
+        self._bands: list[tuple[int, QPainterPath]] = []
+        self.setToolTip("Shared passages between the neighbouring articles; click a band")
+        for pane in (left, right):
+            pane.view.verticalScrollBar().valueChanged.connect(self.update)
+
+    def set_comparison(
+        self, comparison: Comparison | None, left_doc: int, right_doc: int, colours: Colours
+    ) -> None:
+        self.comparison = comparison
+        self.left_doc, self.right_doc = left_doc, right_doc
+        self.colours = colours
+        self.update()
+
+    def set_current(self, passage: int | None) -> None:
+        self.current = passage
+        self.update()
+
+    def _viewport_top(self, pane: Pane) -> float:
+        origin = pane.view.viewport().mapTo(self.window(), QPoint(0, 0))
+        mine = self.mapTo(self.window(), QPoint(0, 0))
+        return float(origin.y() - mine.y())
+
+    def bands(self) -> list[tuple[int, QPainterPath]]:
+        """(passage id, band shape) for every band in view, in widget coordinates."""
+        result: list[tuple[int, QPainterPath]] = []
+        if self.comparison is None:
+            return result
+        lview, rview = self.left.view, self.right.view
+        ltop = self._viewport_top(self.left) - lview.top()
+        rtop = self._viewport_top(self.right) - rview.top()
+        lclip = (
+            self._viewport_top(self.left),
+            self._viewport_top(self.left) + lview.viewport().height(),
+        )
+        rclip = (
+            self._viewport_top(self.right),
+            self._viewport_top(self.right) + rview.viewport().height(),
+        )
+        width = float(self.width())
+        for link in self.comparison.links_between(self.left_doc, self.right_doc):
+            (l0, l1) = link.ranges[link.side(self.left_doc)]
+            (r0, r1) = link.ranges[link.side(self.right_doc)]
+            ly0, ly1 = ltop + lview.y_of(l0), ltop + lview.bottom_of(l1)
+            ry0, ry1 = rtop + rview.y_of(r0), rtop + rview.bottom_of(r1)
+            visible_left = ly1 >= lclip[0] and ly0 <= lclip[1]
+            visible_right = ry1 >= rclip[0] and ry0 <= rclip[1]
+            if not (visible_left or visible_right):
+                continue
+            path = QPainterPath(QPointF(0, ly0))
+            mid = width / 2
+            path.cubicTo(QPointF(mid, ly0), QPointF(mid, ry0), QPointF(width, ry0))
+            path.lineTo(QPointF(width, ry1))
+            path.cubicTo(QPointF(mid, ry1), QPointF(mid, ly1), QPointF(0, ly1))
+            path.closeSubpath()
+            result.append((link.passage, path))
+        return result
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._bands = self.bands()
+        colours = self.colours
+        if colours is None or self.comparison is None:
+            painter.end()
+            return
+        possible = len(self.comparison.documents) - 1
+        current_path = None
+        for passage_id, path in self._bands:
+            carriers = len(self.comparison.passages[passage_id].docs) - 1
+            colour = QColor(colours.shared_for(carriers, possible))
+            colour.setAlpha(colours.band_alpha + 60)
+            painter.fillPath(path, colour)
+            edge = QColor(colour)
+            edge.setAlpha(255)
+            painter.setPen(QPen(edge.darker(130) if not colours.dark else edge.lighter(130), 1))
+            painter.drawPath(path)
+            if passage_id == self.current:
+                current_path = path
+        if current_path is not None:
+            painter.setPen(QPen(QColor(colours.outline), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(current_path)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        point = event.position()
+        for passage_id, path in reversed(self.bands()):
+            if path.contains(point):
+                self.passageClicked.emit(passage_id)
+                return

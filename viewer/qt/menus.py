@@ -1,0 +1,173 @@
+"""Menus, actions and keyboard shortcuts of the main window (Qt layer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from viewer import __version__
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from viewer.qt.mainwindow import MainWindow
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    """Create every action with its shortcut; return them by name (tests trigger them)."""
+    actions: dict[str, QAction] = {}
+    bar = window.menuBar()
+
+    def add(menu, name: str, text: str, slot: Callable[[], object], keys: object = None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, window)
+        if keys is not None:
+            if isinstance(keys, list):
+                action.setShortcuts(keys)
+            else:
+                action.setShortcut(keys)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        window.addAction(action)
+        actions[name] = action
+        return action
+
+    files = bar.addMenu("&File")
+    add(files, "open", "&Open articles…", window.files.open_dialog, QKeySequence.StandardKey.Open)
+    add(
+        files,
+        "add",
+        "&Add an article…",
+        lambda: window.files.open_dialog(add=True),
+        QKeySequence("Ctrl+Shift+O"),
+    )
+    add(files, "paste", "&Paste as a new article", window.files.paste, QKeySequence("Ctrl+Shift+V"))
+    add(files, "samples", "Open the &sample articles", window.files.open_samples)
+    window.recent_menu = files.addMenu("&Recent files")
+    files.addSeparator()
+    add(files, "close_pane", "&Close article", window.close_pane, QKeySequence.StandardKey.Close)
+    files.addSeparator()
+    add(files, "quit", "&Quit", window.close, QKeySequence.StandardKey.Quit)
+
+    view = bar.addMenu("&View")
+    sync = add(view, "sync", "&Synchronised scrolling", lambda: None, QKeySequence("Ctrl+L"))
+    sync.setCheckable(True)
+    sync.setChecked(window.sync.enabled)
+    sync.toggled.connect(window.set_sync)
+    view.addSeparator()
+    add(
+        view,
+        "zoom_in",
+        "Zoom &in",
+        lambda: window.zoom(1),
+        [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")],
+    )
+    add(view, "zoom_out", "Zoom &out", lambda: window.zoom(-1), QKeySequence("Ctrl+-"))
+    add(view, "zoom_reset", "&Normal size", lambda: window.zoom(None), QKeySequence("Ctrl+0"))
+    view.addSeparator()
+    add(
+        view,
+        "move_left",
+        "Move article &left",
+        lambda: window.move_pane(-1),
+        QKeySequence("Ctrl+Shift+PgUp"),
+    )
+    add(
+        view,
+        "move_right",
+        "Move article &right",
+        lambda: window.move_pane(1),
+        QKeySequence("Ctrl+Shift+PgDown"),
+    )
+    view.addSeparator()
+    themes = view.addMenu("&Theme")
+    group = QActionGroup(window)
+    for name, label in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
+        action = QAction(label, window, checkable=True)
+        action.setChecked(window.theme == name)
+        action.triggered.connect(lambda _c=False, n=name: window.set_theme(n))
+        group.addAction(action)
+        themes.addAction(action)
+        actions[f"theme_{name}"] = action
+
+    go = bar.addMenu("&Navigate")
+    add(
+        go,
+        "next_passage",
+        "&Next passage",
+        lambda: window.step_passage(True),
+        QKeySequence("Alt+Down"),
+    )
+    add(
+        go,
+        "previous_passage",
+        "&Previous passage",
+        lambda: window.step_passage(False),
+        QKeySequence("Alt+Up"),
+    )
+    add(
+        go,
+        "next_change",
+        "Next &change",
+        lambda: window.step_change(True),
+        QKeySequence("Alt+Shift+Down"),
+    )
+    add(
+        go,
+        "previous_change",
+        "Previous c&hange",
+        lambda: window.step_change(False),
+        QKeySequence("Alt+Shift+Up"),
+    )
+    go.addSeparator()
+    add(go, "find", "&Find in all articles…", window.open_find, QKeySequence.StandardKey.Find)
+    add(
+        go,
+        "find_next",
+        "Find ne&xt",
+        lambda: window.find_next(True),
+        QKeySequence.StandardKey.FindNext,
+    )
+    add(
+        go,
+        "find_previous",
+        "Find pre&vious",
+        lambda: window.find_next(False),
+        QKeySequence.StandardKey.FindPrevious,
+    )
+
+    help_menu = bar.addMenu("&Help")
+    add(help_menu, "about", "&About", lambda: _about(window))
+    window.refresh_recent_menu = lambda: _fill_recent(window)  # type: ignore[method-assign]
+    _fill_recent(window)
+    return actions
+
+
+def _fill_recent(window: MainWindow) -> None:
+    menu = window.recent_menu
+    menu.clear()
+    recent = window.settings.recent()
+    for path in recent:
+        action = menu.addAction(Path(path).name)
+        action.setToolTip(path)
+        action.setStatusTip(path)
+        action.triggered.connect(lambda _c=False, p=path: window.files.open_paths([p], add=True))
+    if recent:
+        menu.addSeparator()
+        clear = menu.addAction("Clear the list")
+        clear.triggered.connect(lambda: (window.settings.clear_recent(), _fill_recent(window)))
+    menu.setEnabled(bool(recent))
+
+
+def _about(window: MainWindow) -> None:
+    QMessageBox.about(
+        window,
+        "About",
+        f"Article comparison viewer {__version__}\n\n"
+        "Blue: text another article also carries (deeper: more articles). Orange: words that "
+        "changed inside a shared passage. Plain: original to this article.\n\n"
+        "Alt+Down / Alt+Up: next / previous passage. Alt+Shift+Down / Up: next / previous "
+        "change. Ctrl+F: find. Ctrl+L: synchronised scrolling.",
+    )

@@ -1,0 +1,88 @@
+"""A thin strip beside a pane: where shared and changed text lies, and the viewport (Qt layer).
+
+Click or drag to jump there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+# (start y fraction, end y fraction, colour) for each marked stretch.
+Marks = list[tuple[float, float, QColor]]
+
+
+class Overview(QWidget):
+    """Paints marks (fractions of the document height) and the visible part."""
+
+    WIDTH = 14
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedWidth(self.WIDTH)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Where shared (blue) and changed (orange) text lies; click to jump")
+        self._marks: Marks = []
+        self._view = (0.0, 1.0)
+        self._background = QColor("#f4f4f4")
+        self._viewport = QColor(0, 0, 0, 64)
+        self.jump: Callable[[float], None] | None = None
+        self.locate: Callable[[int], float] | None = None  # core offset → height fraction
+        self._ranges: list[tuple[int, int, QColor]] = []
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.WIDTH, 100)
+
+    def set_colours(self, background: str, viewport: str) -> None:
+        self._background = QColor(background)
+        self._viewport = QColor(viewport)
+        self.update()
+
+    def set_ranges(self, ranges: list[tuple[int, int, QColor]]) -> None:
+        """Marks as core ranges; placed by ``locate`` now and whenever the layout changes."""
+        self._ranges = ranges
+        self.relayout()
+
+    def relayout(self) -> None:
+        locate = self.locate
+        if locate is None:
+            return
+        self._marks = [(locate(start), locate(end), colour) for start, end, colour in self._ranges]
+        self.update()
+
+    def marks(self) -> Marks:
+        return list(self._marks)
+
+    def set_view(self, top: float, bottom: float) -> None:
+        """The visible part as fractions of the document height."""
+        if (top, bottom) != self._view:
+            self._view = (top, bottom)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        height = self.height()
+        painter.fillRect(self.rect(), self._background)
+        for start, end, colour in self._marks:
+            y0 = start * height
+            y1 = max(y0 + 2, end * height)
+            painter.fillRect(QRectF(2, y0, self.width() - 4, y1 - y0), colour)
+        top, bottom = self._view
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._viewport)
+        painter.drawRect(QRectF(0, top * height, self.width(), max(4, (bottom - top) * height)))
+        painter.end()
+
+    def _jump_to(self, event: QMouseEvent) -> None:
+        if self.jump is not None and self.height() > 0:
+            self.jump(min(1.0, max(0.0, event.position().y() / self.height())))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._jump_to(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._jump_to(event)

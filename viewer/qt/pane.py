@@ -1,0 +1,151 @@
+"""One article pane: header (title, outlet, date, words, share), text view, overview (Qt layer)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.coverage import changed_ranges, shared_segments
+from viewer.core.documents import Document
+from viewer.core.model import Comparison
+from viewer.qt.articleview import ArticleView
+from viewer.qt.overview import Overview
+from viewer.qt.palette import Colours
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that shortens its text with "…" to fit; the full text is its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = QFontMetrics(self.font())
+        self.setText(
+            metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, max(20, self.width()))
+        )
+
+
+class Pane(QFrame):
+    """Shows one article of the comparison with its highlights."""
+
+    closeRequested = Signal(object)  # the pane
+
+    def __init__(self, document: Document, font: QFont, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = ElidedLabel()
+        title_font = QFont(self.title.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.1)
+        self.title.setFont(title_font)
+        self.meta = ElidedLabel()
+        self.meta.setStyleSheet("color: palette(placeholder-text);")
+        close = QToolButton()
+        close.setText("×")
+        close.setAutoRaise(True)
+        close.setToolTip("Close this article (Ctrl+W)")
+        close.clicked.connect(lambda: self.closeRequested.emit(self))
+        self.view = ArticleView(document, font)
+        self.overview = Overview()
+        self.overview.jump = self._jump
+        self.overview.locate = self._locate
+        header = QWidget()
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(10, 6, 4, 6)
+        header_layout.setSpacing(2)
+        top_row = QHBoxLayout()
+        top_row.addWidget(self.title, 1)
+        top_row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        header_layout.addLayout(top_row)
+        header_layout.addWidget(self.meta)
+        self.header = header
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.view, 1)
+        body.addWidget(self.overview)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addLayout(body, 1)
+        self.view.verticalScrollBar().valueChanged.connect(self._update_overview_view)
+        self.view.verticalScrollBar().rangeChanged.connect(self._update_overview_view)
+        self.view.verticalScrollBar().rangeChanged.connect(self.overview.relayout)
+        self.set_header(None)
+
+    @property
+    def document(self) -> Document:
+        return self.view.article
+
+    def set_header(self, share: float | None) -> None:
+        """Title, then outlet · date · words · share found in the others."""
+        doc = self.document
+        self.title.set_full_text(doc.title)
+        words = len(doc.text.split())
+        parts = [p for p in (doc.outlet, doc.date) if p]
+        parts.append(f"{words:,} words")
+        if share is not None:
+            parts.append(f"{share * 100:.0f} % found in the others")
+        parts.append(doc.name)
+        self.meta.set_full_text(" · ".join(parts))
+        self.header.setToolTip(doc.path)
+
+    def apply(self, comparison: Comparison, index: int, colours: Colours) -> None:
+        """Rebuild the text with the comparison's highlights for document ``index``."""
+        self.view.rebuild()
+        possible = len(comparison.documents) - 1
+        marks = []
+        for segment in shared_segments(comparison, index):
+            colour = colours.shared_for(len(segment.others), possible)
+            self.view.paint_range(segment.start, segment.end, colour)
+            marks.append((segment.start, segment.end, colour))
+        changed = QColor(colours.changed)
+        for start, end in changed_ranges(comparison, index):
+            self.view.paint_range(start, end, changed, QColor(colours.changed_text))
+            marks.append((start, end, changed))
+        self.overview.set_ranges(marks)
+        self.overview.set_colours(colours.overview_background, colours.viewport)
+        self.set_header(comparison.document_stats[index].shared)
+
+    def clear_highlights(self) -> None:
+        self.view.rebuild()
+        self.overview.set_ranges([])
+
+    def _locate(self, offset: int) -> float:
+        return self.view.y_of(offset) / max(1.0, self.view.document_height())
+
+    def _jump(self, fraction: float) -> None:
+        total = self.view.document_height()
+        page = self.view.viewport().height()
+        self.view.scroll_to_y(fraction * total - page / 2)
+
+    def _update_overview_view(self) -> None:
+        total = max(1.0, self.view.document_height())
+        top = self.view.top()
+        self.overview.set_view(top / total, (top + self.view.viewport().height()) / total)

@@ -1,0 +1,65 @@
+"""``viewer --screenshot OUT.png FILE…``: compare, render offscreen, save, exit (Qt layer)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from viewer.core.compare import compare
+from viewer.core.documents import load_document
+from viewer.core.errors import DocumentError
+from viewer.core.model import CompareOptions
+
+
+def take_screenshot(
+    paths: list[str], out: str, size: tuple[int, int], options: CompareOptions, theme: str
+) -> int:
+    """Render the window with ``paths`` compared to ``out``; 0 on success, 2 on bad input."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    from PySide6.QtCore import QSettings
+
+    from viewer.qt.app import apply_theme, make_app
+    from viewer.qt.mainwindow import MainWindow
+    from viewer.qt.settings import Settings
+
+    try:
+        documents = [load_document(p) for p in paths]
+    except DocumentError as exc:
+        print(f"viewer: {exc}", file=sys.stderr)
+        return 2
+    app = make_app()
+    # A throwaway settings store: a screenshot must not depend on (or change) the user's.
+    store = QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "article-viewer", "screenshot"
+    )
+    store.clear()
+    window = MainWindow(Settings(store), theme=theme)
+    window.files.interactive = False
+    apply_theme(theme)
+    window.options_bar.set_options(options)
+    window.resize(*size)
+    window.show()
+    window.comparer.cancel()
+    window.documents = documents[:8]
+    window.row.set_documents(window.documents, window.view_font())
+    window._update_pages()
+    app.processEvents()
+    if len(window.documents) >= 2:
+        window.comparison = compare(window.documents, options)
+        window._show_comparison()
+        if window.comparison.passages:
+            window.select_passage(
+                max(
+                    range(len(window.comparison.passages)),
+                    key=lambda i: len(window.comparison.passages[i].docs),
+                )
+            )  # type: ignore[union-attr]
+    app.processEvents()
+    ok = window.grab().save(out)
+    window.close()
+    if not ok:
+        print(f"viewer: {out}: could not write the PNG", file=sys.stderr)
+        return 2
+    print(out)
+    return 0

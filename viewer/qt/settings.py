@@ -1,0 +1,94 @@
+"""What the window remembers between sessions, through QSettings (Qt layer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from viewer.core.model import CompareOptions
+
+MAX_RECENT = 10
+
+
+class Settings:
+    """Typed access to the stored window state, options, theme and recent files."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store or QSettings("article-viewer", "viewer")
+
+    def options(self) -> CompareOptions:
+        defaults = CompareOptions()
+        try:
+            return CompareOptions(
+                min_words=int(self.store.value("options/min_words", defaults.min_words)),
+                ignore_case=self._bool("options/ignore_case", defaults.ignore_case),
+                ignore_punctuation=self._bool(
+                    "options/ignore_punctuation", defaults.ignore_punctuation
+                ),
+            )
+        except (TypeError, ValueError):
+            return defaults
+
+    def set_options(self, options: CompareOptions) -> None:
+        self.store.setValue("options/min_words", options.min_words)
+        self.store.setValue("options/ignore_case", options.ignore_case)
+        self.store.setValue("options/ignore_punctuation", options.ignore_punctuation)
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self.store.value(key, default)
+        if isinstance(value, str):
+            return value.lower() in ("true", "1", "yes")
+        return bool(value)
+
+    def theme(self) -> str:
+        value = str(self.store.value("view/theme", "system"))
+        return value if value in ("system", "light", "dark") else "system"
+
+    def set_theme(self, theme: str) -> None:
+        self.store.setValue("view/theme", theme)
+
+    def sync_scrolling(self) -> bool:
+        return self._bool("view/sync", True)
+
+    def set_sync_scrolling(self, on: bool) -> None:
+        self.store.setValue("view/sync", on)
+
+    def zoom(self) -> int:
+        try:
+            return max(-6, min(12, int(self.store.value("view/zoom", 0))))
+        except (TypeError, ValueError):
+            return 0
+
+    def set_zoom(self, steps: int) -> None:
+        self.store.setValue("view/zoom", steps)
+
+    def geometry(self) -> QByteArray | None:
+        value = self.store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def state(self) -> QByteArray | None:
+        value = self.store.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.store.setValue("window/geometry", geometry)
+        self.store.setValue("window/state", state)
+
+    def recent(self) -> list[str]:
+        value = self.store.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or []) if str(v)]
+
+    def add_recent(self, paths: list[str]) -> None:
+        recent = self.recent()
+        for path in paths:
+            full = str(Path(path).resolve())
+            if full in recent:
+                recent.remove(full)
+            recent.insert(0, full)
+        self.store.setValue("files/recent", recent[:MAX_RECENT])
+
+    def clear_recent(self) -> None:
+        self.store.setValue("files/recent", [])
