@@ -56,19 +56,28 @@ def _paras(text: str, sep: str, skip_title: bool) -> list[list[str]]:
     return [c for c in chunks[1 if skip_title else 0 :] if len(c) >= 10]
 
 
+def bbc_texts() -> list[tuple[str, str]]:
+    """(``topic/NNN``, text) of every corpus file, exact duplicates left out."""
+    out, seen = [], set()
+    for path in sorted(CORPUS.glob("*/*.txt")):
+        text = read_bbc(path)
+        if text not in seen:
+            seen.add(text)
+            out.append((f"{path.parent.name}/{path.stem}", text))
+    return out
+
+
 def load_articles() -> tuple[list[Article], list[Article]]:
+    """The seeds and the BBC articles as paragraphs of >= 10 words (headlines dropped)."""
     seeds = [
         Article(f"seeds/{p.stem[:3]}", "seed", _paras(load_document(p).text, "\n", False))
         for p in sorted((ROOT / "seeds").glob("*.md"))
     ]
-    bbc, seen = [], set()
-    for path in sorted(CORPUS.glob("*/*.txt")):
-        text = read_bbc(path)
-        if text not in seen:  # the corpus holds exact duplicates
-            seen.add(text)
-            paras = _paras(text, "\n\n", True)
-            if len(paras) >= 6 and sum(map(len, paras)) <= 1000:
-                bbc.append(Article(f"{path.parent.name}/{path.stem}", path.parent.name, paras))
+    bbc = []
+    for name, text in bbc_texts():
+        paras = _paras(text, "\n\n", True)
+        if len(paras) >= 4 and sum(map(len, paras)) <= 1000:
+            bbc.append(Article(name, name.split("/")[0], paras))
     return seeds, bbc
 
 
