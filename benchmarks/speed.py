@@ -77,21 +77,38 @@ def build_large(folder: Path, seed: int) -> list[Path]:
     return paths
 
 
-def spawn(argv: list[str], stdout: str) -> int:
-    opened = [(os.POSIX_SPAWN_OPEN, 1, stdout, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)]
-    return os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=opened)
+def measured(argv: list[str], cap: float | None = None) -> tuple[int | None, float, float]:
+    """Run ``argv`` (stdout to /dev/null): (exit code or None if killed, seconds, peak MB).
+
+    Peak RSS comes from ``/usr/bin/time -f %M`` when present: a child spawned straight from
+    this (large) process would report this process's RSS as its own floor. Otherwise
+    ``os.wait4``'s ``ru_maxrss``, an upper bound.
+    """
+    timer = Path("/usr/bin/time")
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        if timer.exists():
+            argv = [str(timer), "-q", "-o", rss.name, "-f", "%M", *argv]
+        opened = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)]
+        started = time.perf_counter()
+        pid = os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=opened, setpgroup=0)
+        while not (done := os.wait4(pid, os.WNOHANG))[0]:
+            if cap is not None and time.perf_counter() - started > cap:
+                os.killpg(pid, 9)
+                return None, cap, os.wait4(pid, 0)[2].ru_maxrss / 1024
+            time.sleep(0.005)
+        elapsed = time.perf_counter() - started
+        lines = rss.read().split()
+        peak = int(lines[-1]) if timer.exists() and lines else done[2].ru_maxrss
+    return os.waitstatus_to_exitcode(done[1]), elapsed, peak / 1024
 
 
 def run_engine(files: list[Path]) -> tuple[float, float]:
     """One ``viewer compare --json`` process: (wall seconds, peak RSS in MB)."""
     viewer = str(Path(sys.executable).with_name("viewer"))
-    started = time.perf_counter()
-    pid = spawn([viewer, "compare", "--json", *map(str, files)], os.devnull)
-    _, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"viewer compare failed (status {status}) on {files}")
-    return elapsed, usage.ru_maxrss / 1024
+    code, elapsed, peak = measured([viewer, "compare", "--json", *map(str, files)])
+    if code != 0:
+        raise SystemExit(f"viewer compare failed (exit {code}) on {files}")
+    return elapsed, peak
 
 
 def dmp_worker(out: str, files: list[str]) -> None:
@@ -114,25 +131,13 @@ def run_dmp(files: list[Path], cap: float) -> dict:
     """The baseline in a child process, killed after ``cap`` seconds."""
     with tempfile.NamedTemporaryFile("r", suffix=".log") as log:
         argv = [sys.executable, __file__, "--dmp-worker", log.name, *map(str, files)]
-        started = time.perf_counter()
-        pid = spawn(argv, os.devnull)
-        finished = True
-        while True:
-            done, status, usage = os.wait4(pid, os.WNOHANG)
-            if done:
-                break
-            if time.perf_counter() - started > cap:
-                os.kill(pid, 9)
-                _, status, usage = os.wait4(pid, 0)
-                finished = False
-                break
-            time.sleep(0.02)
+        code, _, peak = measured(argv, cap)
         times = [float(line.split()[2]) for line in log.read().splitlines()]
     pairs = len(files) * (len(files) - 1) // 2
-    if finished and (os.waitstatus_to_exitcode(status) != 0 or len(times) != pairs):
-        raise SystemExit(f"diff-match-patch worker failed (status {status})")
-    return dict(finished=finished, time=sum(times), done=len(times), pairs=pairs,
-                timeouts=sum(t >= 1.0 for t in times), rss=usage.ru_maxrss / 1024)  # fmt: skip
+    if code is not None and (code != 0 or len(times) != pairs):
+        raise SystemExit(f"diff-match-patch worker failed (exit {code})")
+    return dict(finished=code is not None, time=sum(times), done=len(times), pairs=pairs,
+                timeouts=sum(t >= 1.0 for t in times), rss=peak)  # fmt: skip
 
 
 def main() -> None:
@@ -159,7 +164,7 @@ def main() -> None:
         print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}.\n")
         head = (
             f"{'input':<29}{'size':>8}  {'engine median':>13}{'min':>7}{'peak RSS':>10}"
-            f"{'target':>16}   {'dmp':>8}{'pairs':>7}{'≥1 s':>6}{'dmp RSS':>9}{'eng/dmp':>9}"
+            f"{'target':>22}   {'dmp':>8}{'pairs':>7}{'≥1 s':>6}{'dmp RSS':>9}{'eng/dmp':>9}"
         )
         print(f"{head}\n{'-' * len(head)}")
         for key, label, files, repeat in cases:
@@ -179,7 +184,7 @@ def main() -> None:
                 base += f"{dmp['pairs']} pairs, {dmp['timeouts']} hit the 1 s timeout)"
             print(
                 f"{label:<29}{size:>6.0f}KB  {median:>12.2f}s{fastest:>6.2f}s{rss:>8.0f}MB"
-                f"{target:>16}   {base}"
+                f"{target:>22}   {base}"
             )
     print("\nsize: characters of the input files; dmp: sum of diff_main + diff_cleanupSemantic")
     print("over all pairs (one run); ≥1 s: pairs that hit Diff_Timeout and gave up; eng/dmp:")

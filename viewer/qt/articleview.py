@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QTextCursor,
     QTextDocument,
@@ -33,6 +34,9 @@ class ArticleView(QTextBrowser):
         self.anchorClicked.connect(self._open_link)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
+        # Opaque: paintEvent fills the background itself, so scrolling can blit the pixels
+        # already painted and repaint only the exposed strip (half the cost per event).
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._outline: list[Range] = []
         self._outline_colour = QColor("#d55e00")
         self._press: QPointF | None = None
@@ -146,6 +150,9 @@ class ArticleView(QTextBrowser):
         return list(self._outline)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        background = QPainter(self.viewport())
+        background.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
+        background.end()
         super().paintEvent(event)
         if not self._outline:
             return

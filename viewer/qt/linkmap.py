@@ -8,7 +8,7 @@ selects its passage.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from viewer.core.model import Comparison
@@ -26,6 +26,7 @@ class LinkMap(QWidget):
     def __init__(self, left: Pane, right: Pane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFixedWidth(self.WIDTH)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # no parent repaint behind
         self.left = left
         self.right = right
         self.left_doc = 0
@@ -34,9 +35,13 @@ class LinkMap(QWidget):
         self.colours: Colours | None = None
         self.current: int | None = None
         self._bands: list[tuple[int, QPainterPath]] = []
+        # Per link: passage id and document y of both ends in both panes; rebuilt when the
+        # comparison or the layout changes, so painting only subtracts scroll offsets.
+        self._geometry: list[tuple[int, float, float, float, float]] | None = None
         self.setToolTip("Shared passages between the neighbouring articles; click a band")
         for pane in (left, right):
             pane.view.verticalScrollBar().valueChanged.connect(self.update)
+            pane.view.verticalScrollBar().rangeChanged.connect(self.relayout)
 
     def set_comparison(
         self, comparison: Comparison | None, left_doc: int, right_doc: int, colours: Colours
@@ -44,7 +49,31 @@ class LinkMap(QWidget):
         self.comparison = comparison
         self.left_doc, self.right_doc = left_doc, right_doc
         self.colours = colours
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Forget cached positions (new comparison, resize, zoom)."""
+        self._geometry = None
         self.update()
+
+    def _link_geometry(self) -> list[tuple[int, float, float, float, float]]:
+        if self._geometry is None:
+            self._geometry = []
+            if self.comparison is not None:
+                lview, rview = self.left.view, self.right.view
+                for link in self.comparison.links_between(self.left_doc, self.right_doc):
+                    (l0, l1) = link.ranges[link.side(self.left_doc)]
+                    (r0, r1) = link.ranges[link.side(self.right_doc)]
+                    self._geometry.append(
+                        (
+                            link.passage,
+                            lview.y_of(l0),
+                            lview.bottom_of(l1),
+                            rview.y_of(r0),
+                            rview.bottom_of(r1),
+                        )
+                    )
+        return self._geometry
 
     def set_current(self, passage: int | None) -> None:
         self.current = passage
@@ -72,11 +101,9 @@ class LinkMap(QWidget):
             self._viewport_top(self.right) + rview.viewport().height(),
         )
         width = float(self.width())
-        for link in self.comparison.links_between(self.left_doc, self.right_doc):
-            (l0, l1) = link.ranges[link.side(self.left_doc)]
-            (r0, r1) = link.ranges[link.side(self.right_doc)]
-            ly0, ly1 = ltop + lview.y_of(l0), ltop + lview.bottom_of(l1)
-            ry0, ry1 = rtop + rview.y_of(r0), rtop + rview.bottom_of(r1)
+        for passage, a0, a1, b0, b1 in self._link_geometry():
+            ly0, ly1 = ltop + a0, ltop + a1
+            ry0, ry1 = rtop + b0, rtop + b1
             visible_left = ly1 >= lclip[0] and ly0 <= lclip[1]
             visible_right = ry1 >= rclip[0] and ry0 <= rclip[1]
             if not (visible_left or visible_right):
@@ -87,11 +114,12 @@ class LinkMap(QWidget):
             path.lineTo(QPointF(width, ry1))
             path.cubicTo(QPointF(mid, ry1), QPointF(mid, ly1), QPointF(0, ly1))
             path.closeSubpath()
-            result.append((link.passage, path))
+            result.append((passage, path))
         return result
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._bands = self.bands()
         colours = self.colours

@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
         for pane in self.row.panes:
             pane.overview.relayout()
         for linkmap in self.row.linkmaps:
-            linkmap.update()
+            linkmap.relayout()
 
     # -- window state, drops, closing ---------------------------------------------------------
     def _restore_window(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 # (start y fraction, end y fraction, colour) for each marked stretch.
@@ -23,6 +23,7 @@ class Overview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFixedWidth(self.WIDTH)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paints every pixel itself
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Where shared (blue) and changed (orange) text lies; click to jump")
         self._marks: Marks = []
@@ -32,6 +33,7 @@ class Overview(QWidget):
         self.jump: Callable[[float], None] | None = None
         self.locate: Callable[[int], float] | None = None  # core offset → height fraction
         self._ranges: list[tuple[int, int, QColor]] = []
+        self._pixmap: QPixmap | None = None  # the marks, drawn once per layout
 
     def sizeHint(self) -> QSize:
         return QSize(self.WIDTH, 100)
@@ -39,6 +41,7 @@ class Overview(QWidget):
     def set_colours(self, background: str, viewport: str) -> None:
         self._background = QColor(background)
         self._viewport = QColor(viewport)
+        self._pixmap = None
         self.update()
 
     def set_ranges(self, ranges: list[tuple[int, int, QColor]]) -> None:
@@ -51,6 +54,7 @@ class Overview(QWidget):
         if locate is None:
             return
         self._marks = [(locate(start), locate(end), colour) for start, end, colour in self._ranges]
+        self._pixmap = None
         self.update()
 
     def marks(self) -> Marks:
@@ -62,14 +66,24 @@ class Overview(QWidget):
             self._view = (top, bottom)
             self.update()
 
+    def _marks_pixmap(self) -> QPixmap:
+        if self._pixmap is None or self._pixmap.size() != self.size():
+            pixmap = QPixmap(self.size())
+            pixmap.fill(self._background)
+            painter = QPainter(pixmap)
+            height = self.height()
+            for start, end, colour in self._marks:
+                y0 = start * height
+                y1 = max(y0 + 2, end * height)
+                painter.fillRect(QRectF(2, y0, self.width() - 4, y1 - y0), colour)
+            painter.end()
+            self._pixmap = pixmap
+        return self._pixmap
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._marks_pixmap())
         height = self.height()
-        painter.fillRect(self.rect(), self._background)
-        for start, end, colour in self._marks:
-            y0 = start * height
-            y1 = max(y0 + 2, end * height)
-            painter.fillRect(QRectF(2, y0, self.width() - 4, y1 - y0), colour)
         top, bottom = self._view
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self._viewport)

@@ -38,6 +38,7 @@ class SyncScroller(QObject):
         self._docs = list(docs)
         for pane in self._panes:
             pane.view.verticalScrollBar().valueChanged.connect(self._on_scroll)
+            pane.view.verticalScrollBar().rangeChanged.connect(self.invalidate)
         self.invalidate()
 
     def set_comparison(self, comparison: Comparison | None, docs: list[int]) -> None:
