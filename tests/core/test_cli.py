@@ -26,7 +26,7 @@ def test_summary_lists_pairs_and_original_share(capsys: pytest.CaptureFixture[st
     code, out, err = run(capsys, *SEED_FILES)
     assert code == 0 and err == ""
     assert "Compared 5 articles" in out
-    assert "[0]–[4]   46 % of [0],  50 % of [4]   2 passages, longest" in out
+    assert "[0]–[4]   47 % of [0],  51 % of [4]   2 passages, longest" in out
     assert "Nothing shared: [0]–[1], [0]–[2]" in out
     assert "100 % original" in out
 

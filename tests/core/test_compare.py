@@ -73,7 +73,8 @@ def test_moved_paragraph_of_000_and_004_is_found(seeds_result: Comparison) -> No
     assert len(moved) == 1
     (span_000,) = moved[0].spans_in(0)
     changed = [seeds_result.documents[0].text[s:e] for s, e in span_000.changes]
-    assert changed == ["in recent weeks"]
+    # "Kyiv and Moscow have traded blame" became "Ukraine and Russia have traded blame".
+    assert changed == ["Kyiv", "Moscow", "in recent weeks"]
 
 
 def test_independently_written_seeds_share_no_passage_by_default(seeds_result: Comparison) -> None:
@@ -200,3 +201,55 @@ def test_match_case_option_makes_case_count() -> None:
     b = doc(sentence.upper(), "b.txt")
     assert len(compare([a, b]).passages) == 1
     assert compare([a, b], CompareOptions(ignore_case=False)).passages == ()
+
+
+def test_figure_changed_by_one_outlet_is_marked_in_that_outlet_only() -> None:
+    wire = doc(
+        f"{REUTERS[4]} The conflict has killed 13,000 people since 2014, the UN says.", "w.txt"
+    )
+    same = doc(
+        f"{REUTERS[4]} The conflict has killed 13,000 people since 2014, the UN says.", "s.txt"
+    )
+    other = doc(
+        f"{REUTERS[4]} The conflict has killed 14,000 people since 2014, the UN says.", "o.txt"
+    )
+    result = compare([wire, same, other])
+    (passage,) = result.passages
+    marked = {
+        span.doc: [result.documents[span.doc].text[s:e] for s, e in span.changes]
+        for span in passage.spans
+    }
+    assert marked == {0: [], 1: [], 2: ["14,000"]}
+
+
+def test_change_in_the_last_word_of_a_paragraph_is_marked() -> None:
+    a = doc(f"{REUTERS[2]} Officials met in Ireland.\n\nUnrelated closing words here.", "a.txt")
+    b = doc(f"{REUTERS[2]} Officials met in Chakib.\n\nSomething else entirely now.", "b.txt")
+    (passage,) = compare([a, b]).passages
+    (span_a,) = passage.spans_in(0)
+    assert a.text[span_a.start : span_a.end].endswith("Officials met in Ireland.")
+    assert [a.text[s:e] for s, e in span_a.changes] == ["Ireland"]
+
+
+def test_passage_stops_at_the_paragraph_break() -> None:
+    a = doc(f"{REUTERS[3]}\n\nTrump also called Russia, China and the EU foes.", "a.txt")
+    b = doc(
+        f"{REUTERS[3]}\n\nTanks rumble past, cannons thunder: Both Russia and Ukraine.", "b.txt"
+    )
+    (passage,) = compare([a, b]).passages
+    for span in passage.spans:
+        text = compare([a, b]).documents[span.doc].text
+        assert text[span.start : span.end] == REUTERS[3]
+        assert span.changes == ()
+
+
+def test_long_capitalised_passages_are_reuse_not_names() -> None:
+    lineup = (
+        "Halliwell, Mensing, Bollan, Balmer, Potter, Sheridan (Burns 64), Lyle, Hamilton, "
+        "Jones (Smith 76), Malone, Harty."
+    )
+    a = doc(f"The visitors lined up as follows. {lineup}", "a.txt")
+    b = doc(f"Team news from the ground: {lineup}", "b.txt")
+    (passage,) = compare([a, b]).passages
+    (span,) = passage.spans_in(0)
+    assert a.text[span.start : span.end] == lineup

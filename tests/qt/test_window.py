@@ -22,24 +22,25 @@ WIRE = (
 )
 
 
+def join(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge ranges, across paragraph breaks too: in Qt a break is a block boundary, not a
+    character that carries a colour."""
+    joined: list[tuple[int, int]] = []
+    for start, end in merge_ranges(spans):
+        if joined and text[joined[-1][1] : start] in ("", "\n"):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def highlighted(pane: Pane) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(every highlighted range, the ranges in the "changed" colour) as the user sees them."""
     ranges = pane.view.highlighted_ranges()
     text = pane.document.text
     changed_colour = "#fdae6b"
-
-    def join(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        # Paragraph breaks are block boundaries in Qt, not characters with a colour.
-        joined: list[tuple[int, int]] = []
-        for start, end in merge_ranges(spans):
-            if joined and text[joined[-1][1] : start] == "\n":
-                joined[-1] = (joined[-1][0], end)
-            else:
-                joined.append((start, end))
-        return joined
-
-    every = join([(s, e) for s, e, _ in ranges])
-    changed = join([(s, e) for s, e, c in ranges if c == changed_colour])
+    every = join(text, [(s, e) for s, e, _ in ranges])
+    changed = join(text, [(s, e) for s, e, c in ranges if c == changed_colour])
     return every, changed
 
 
@@ -64,11 +65,13 @@ def test_highlights_equal_the_engine_spans(qtbot: QtBot, window: MainWindow) -> 
     assert comparison is not None
     for index, pane in enumerate(window.row.panes):
         every, changed = highlighted(pane)
-        expected = merge_ranges([(s.start, s.end) for s in shared_segments(comparison, index)])
+        text = pane.document.text
+        expected = join(text, [(s.start, s.end) for s in shared_segments(comparison, index)])
         assert every == expected
-        assert changed == changed_ranges(comparison, index)
+        assert changed == join(text, changed_ranges(comparison, index))
     text = window.row.panes[0].document.text
-    assert [text[s:e] for s, e in highlighted(window.row.panes[0])[1]] == ["in recent weeks"]
+    shown = [text[s:e] for s, e in highlighted(window.row.panes[0])[1]]
+    assert shown == ["Kyiv", "Moscow", "in recent weeks"]
 
 
 def test_emoji_before_a_passage_does_not_shift_highlights(
@@ -118,7 +121,8 @@ def test_navigation_moves_current_passage_and_view(qtbot: QtBot, window: MainWin
     assert comparison is not None
     window.actions_by_name["next_passage"].trigger()
     assert window.current_passage == 0
-    assert window.status_text.text() == "Passage 1 of 2 · in 000, 004 · 87 % alike"
+    alike = round(comparison.passages[0].similarity * 100)
+    assert window.status_text.text() == f"Passage 1 of 2 · in 000, 004 · {alike} % alike"
     for index, pane in enumerate(window.row.panes):
         (span,) = comparison.passages[0].spans_in(index)
         assert pane.view.outline() == [(span.start, span.end)]

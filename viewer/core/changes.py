@@ -21,23 +21,29 @@ _SURROGATES = range(0xD800, 0xE000)
 
 @dataclass(frozen=True, slots=True)
 class WordAlignment:
-    """Which words of two word ranges are equal, after trimming weak ends.
+    """Which words of two word ranges are equal.
 
     ``blocks`` are equal runs ``(a_index, b_index, length)`` in absolute word indices;
-    the aligned ranges run from the first block to the end of the last.
+    ``spans`` are the aligned word ranges ``((a0, a1), (b0, b1))``: from the first block to
+    the end of the last, unless edge words were taken in (see ``take_edges``).
     """
 
     blocks: tuple[tuple[int, int, int], ...]
+    spans: tuple[tuple[int, int], tuple[int, int]]
+
+    @classmethod
+    def from_blocks(cls, blocks: tuple[tuple[int, int, int], ...]) -> WordAlignment:
+        first, last = blocks[0], blocks[-1]
+        spans = ((first[0], last[0] + last[2]), (first[1], last[1] + last[2]))
+        return cls(blocks, spans)
 
     @property
     def a_range(self) -> tuple[int, int]:
-        first, last = self.blocks[0], self.blocks[-1]
-        return first[0], last[0] + last[2]
+        return self.spans[0]
 
     @property
     def b_range(self) -> tuple[int, int]:
-        first, last = self.blocks[0], self.blocks[-1]
-        return first[1], last[1] + last[2]
+        return self.spans[1]
 
     @property
     def equal_words(self) -> int:
@@ -50,20 +56,32 @@ class WordAlignment:
 
     def similarity(self) -> float:
         """Dice similarity of the two ranges in words: 1.0 when identical."""
-        a0, a1 = self.a_range
-        b0, b1 = self.b_range
+        (a0, a1), (b0, b1) = self.spans
         return 2 * self.equal_words / ((a1 - a0) + (b1 - b0))
+
+    def equal_runs(self, side: int) -> list[tuple[int, int]]:
+        """Runs ``(first, end)`` of equal words on side 0 (a) or 1 (b)."""
+        return [(block[side], block[side] + block[2]) for block in self.blocks]
 
     def changed(self, side: int) -> list[tuple[int, int]]:
         """Runs ``(first, end)`` of words on side 0 (a) or 1 (b) not in any equal block."""
         runs: list[tuple[int, int]] = []
-        previous_end = self.blocks[0][side]
+        previous_end, span_end = self.spans[side]
         for block in self.blocks:
             start = block[side]
             if start > previous_end:
                 runs.append((previous_end, start))
             previous_end = start + block[2]
+        if span_end > previous_end:
+            runs.append((previous_end, span_end))
         return runs
+
+    def take_edges(self, lead: tuple[int, int], tail: tuple[int, int]) -> WordAlignment:
+        """Widen both spans by ``lead`` words before and ``tail`` words after (as changes)."""
+        (a0, a1), (b0, b1) = self.spans
+        return WordAlignment(
+            self.blocks, ((a0 - lead[0], a1 + tail[0]), (b0 - lead[1], b1 + tail[1]))
+        )
 
 
 def _encode(a: Sequence[int], b: Sequence[int]) -> tuple[str, str]:
@@ -129,4 +147,4 @@ def align_words(
     blocks = _trim(equal_blocks(a, b))
     if not blocks:
         return None
-    return WordAlignment(tuple((i + a_offset, j + b_offset, n) for i, j, n in blocks))
+    return WordAlignment.from_blocks(tuple((i + a_offset, j + b_offset, n) for i, j, n in blocks))

@@ -9,6 +9,7 @@ Tokenise every document once, find candidate passages between every pair
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -40,7 +41,7 @@ def _check(should_cancel: CancelCheck | None) -> None:
 
 def _looks_like_a_name(alignment: WordAlignment, tokens: Tokens, text: str, min_words: int) -> bool:
     """A short passage made mostly of capitalised words is a name or title, not reuse."""
-    if alignment.equal_words >= 2 * min_words:
+    if alignment.run_words >= min_words + 4:
         return False
     capitalised = sum(
         is_capitalised(text[tokens.starts[i] : tokens.ends[i]])
@@ -48,6 +49,23 @@ def _looks_like_a_name(alignment: WordAlignment, tokens: Tokens, text: str, min_
         for i in range(start, start + length)
     )
     return 2 * capitalised > alignment.equal_words
+
+
+def paragraph_starts(text: str, tokens: Tokens) -> bytearray:
+    """``starts[i]`` is 1 when a line break stands between word ``i - 1`` and word ``i``."""
+    marks = bytearray(len(tokens) + 1)
+    marks[0] = 1
+    marks[len(tokens)] = 1
+    position = text.find("\n")
+    while position != -1:
+        marks[bisect_right(tokens.starts, position)] = 1
+        position = text.find("\n", position + 1)
+    return marks
+
+
+# Words at a paragraph's edge that differ (a changed last name or figure) are taken into
+# the passage as changes when both sides have this few before the break.
+EDGE_WORDS = 3
 
 
 class _Pair:
@@ -59,12 +77,14 @@ class _Pair:
         tokens: tuple[Tokens, Tokens],
         ids: tuple[list[int], list[int]],
         texts: tuple[str, str],
+        breaks: tuple[bytearray, bytearray],
         options: CompareOptions,
     ) -> None:
         self.docs = docs
         self.tokens = tokens
         self.ids = ids
         self.texts = texts
+        self.breaks = breaks
         self.options = options
 
     def _chars(self, side: int, first: int, end: int) -> Range:
@@ -74,17 +94,54 @@ class _Pair:
     def _span(self, side: int, first: int, end: int) -> Range:
         return widen_to_punctuation(self.texts[side], *self._chars(side, first, end))
 
+    def _reach(self, side: int, start: int, end: int) -> tuple[int, int]:
+        """Up to MAX_GAP more words each way, not crossing a paragraph break."""
+        breaks = self.breaks[side]
+        low = start
+        while start - low < MAX_GAP and not breaks[low]:
+            low -= 1
+        high = end
+        while high - end < MAX_GAP and not breaks[high]:
+            high += 1
+        return low, high
+
+    def _edges(self, alignment: WordAlignment) -> WordAlignment:
+        """Take in a few differing words between the passage and a paragraph edge."""
+        lead: list[int] = []
+        tail: list[int] = []
+        for side in (0, 1):
+            start, end = alignment.spans[side]
+            breaks = self.breaks[side]
+            before = 0
+            while before <= EDGE_WORDS and not breaks[start - before]:
+                before += 1
+            after = 0
+            while after <= EDGE_WORDS and not breaks[end + after]:
+                after += 1
+            lead.append(before)
+            tail.append(after)
+        # Only a like-for-like swap ("Kyiv and Moscow" / "Ukraine and Russia"): differing
+        # counts mean added or dropped words ("Breaking news:" / "Our desk says:").
+        take_lead = (lead[0], lead[1]) if lead[0] == lead[1] <= EDGE_WORDS else (0, 0)
+        take_tail = (tail[0], tail[1]) if tail[0] == tail[1] <= EDGE_WORDS else (0, 0)
+        return alignment.take_edges(take_lead, take_tail)
+
     def passages(self, should_cancel: CancelCheck | None) -> list[tuple[PairPassage, Range, Range]]:
         """Pairwise passages with their word ranges in each document."""
         a, b = self.ids
         seed = min(SEED_WORDS, self.options.min_words)
+        # A chain of seeds covering fewer words than this cannot grow into a passage.
+        least_seeded = max(seed, (self.options.min_words + 1) // 2 + 1)
         found = []
         for cand in find_candidates(a, b, seed, MAX_GAP, should_cancel):
+            if cand.seeded < least_seeded:
+                continue
             _check(should_cancel)
             # Seeds are k words long, so a changed word near an end would cut the last
-            # words off; look a little further and let the trim decide what belongs.
-            a0, a1 = max(0, cand.a0 - MAX_GAP), min(len(a), cand.a1 + MAX_GAP)
-            b0, b1 = max(0, cand.b0 - MAX_GAP), min(len(b), cand.b1 + MAX_GAP)
+            # words off; look a little further (within the paragraph) and let the trim
+            # decide what belongs.
+            a0, a1 = self._reach(0, cand.a0, cand.a1)
+            b0, b1 = self._reach(1, cand.b0, cand.b1)
             alignment = align_words(a[a0:a1], b[b0:b1], a0, b0)
             if alignment is None or alignment.run_words < self.options.min_words:
                 continue
@@ -92,13 +149,14 @@ class _Pair:
                 continue
             if _looks_like_a_name(alignment, self.tokens[0], self.texts[0], self.options.min_words):
                 continue
+            alignment = self._edges(alignment)
             ranges = (alignment.a_range, alignment.b_range)
             passage = PairPassage(
                 docs=self.docs,
                 chars=(self._span(0, *ranges[0]), self._span(1, *ranges[1])),
-                changes=(
-                    tuple(self._chars(0, *run) for run in alignment.changed(0)),
-                    tuple(self._chars(1, *run) for run in alignment.changed(1)),
+                matched=(
+                    tuple(self._chars(0, *run) for run in alignment.equal_runs(0)),
+                    tuple(self._chars(1, *run) for run in alignment.equal_runs(1)),
                 ),
                 words=(ranges[0][1] - ranges[0][0], ranges[1][1] - ranges[1][0]),
                 similarity=alignment.similarity(),
@@ -132,6 +190,7 @@ def compare(
     for doc in docs:
         _check(should_cancel)
         tokens.append(tokenize(doc.text, key_options))
+    breaks = [paragraph_starts(doc.text, t) for doc, t in zip(docs, tokens, strict=True)]
     vocabulary: dict[str, int] = {}
     ids = [[vocabulary.setdefault(key, len(vocabulary)) for key in t.keys] for t in tokens]
     # Each pair is compared in an orientation that does not depend on the input order.
@@ -149,7 +208,12 @@ def compare(
         _check(should_cancel)
         a, b = (i, j) if rank[i] < rank[j] else (j, i)
         pair = _Pair(
-            (a, b), (tokens[a], tokens[b]), (ids[a], ids[b]), (docs[a].text, docs[b].text), options
+            (a, b),
+            (tokens[a], tokens[b]),
+            (ids[a], ids[b]),
+            (docs[a].text, docs[b].text),
+            (breaks[a], breaks[b]),
+            options,
         )
         for passage, range_a, range_b in pair.passages(should_cancel):
             pair_passages.append(passage)
@@ -158,7 +222,7 @@ def compare(
             longest[(i, j)] = max(longest[(i, j)], *passage.words)
         if progress is not None:
             progress(done, len(pair_list))
-    passages, links = group_passages(pair_passages)
+    passages, links = group_passages(pair_passages, [doc.text for doc in docs])
     counts: dict[tuple[int, int], int] = defaultdict(int)
     for p in passages:
         carried = p.docs

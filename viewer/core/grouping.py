@@ -18,11 +18,12 @@ SAME_TEXT_OVERLAP = 0.5
 
 @dataclass(frozen=True, slots=True)
 class PairPassage:
-    """A passage between two documents: character ranges, changed ranges, word counts."""
+    """A passage between two documents: its character ranges, the ranges of its words that
+    the other side matches, and word counts."""
 
     docs: tuple[int, int]
     chars: tuple[Range, Range]
-    changes: tuple[tuple[Range, ...], tuple[Range, ...]]
+    matched: tuple[tuple[Range, ...], tuple[Range, ...]]
     words: tuple[int, int]
     similarity: float
 
@@ -56,7 +57,7 @@ def merge_ranges(ranges: list[Range]) -> list[Range]:
 
 
 def group_passages(
-    pair_passages: list[PairPassage],
+    pair_passages: list[PairPassage], texts: list[str]
 ) -> tuple[tuple[Passage, ...], tuple[Link, ...]]:
     """Group pairwise passages into N-way passages, ordered by first document and start.
 
@@ -87,7 +88,9 @@ def group_passages(
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(nodes)):
         groups[uf.find(index)].append(index)
-    built = [(_passage(members, nodes, pair_passages), members) for members in groups.values()]
+    built = [
+        (_passage(members, nodes, pair_passages, texts), members) for members in groups.values()
+    ]
     built.sort(key=lambda b: (b[0].spans[0].doc, b[0].spans[0].start, b[0].spans[0].end))
     passages: list[Passage] = []
     links: list[Link] = []
@@ -109,24 +112,50 @@ def group_passages(
     return tuple(passages), tuple(links)
 
 
+def _unmatched(span: Range, matched: list[Range], text: str) -> tuple[Range, ...]:
+    """The words of ``span`` outside every matched range, trimmed to word characters."""
+    pieces: list[Range] = []
+    position = span[0]
+    for start, end in [*matched, (span[1], span[1])]:
+        if start > position:
+            pieces.append((position, min(start, span[1])))
+        position = max(position, end)
+        if position >= span[1]:
+            break
+    trimmed: list[Range] = []
+    for start, end in pieces:
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        if start < end:
+            trimmed.append((start, end))
+    return tuple(trimmed)
+
+
 def _passage(
-    members: list[int], nodes: list[tuple[int, int, int]], pair_passages: list[PairPassage]
+    members: list[int],
+    nodes: list[tuple[int, int, int]],
+    pair_passages: list[PairPassage],
+    texts: list[str],
 ) -> Passage:
+    """One N-way passage. A word is changed when no other member matches it: a figure only
+    one outlet altered is marked in that outlet alone, not in all the others."""
     ranges: dict[int, list[Range]] = defaultdict(list)
-    changes: dict[int, list[Range]] = defaultdict(list)
+    matched: dict[int, list[Range]] = defaultdict(list)
     similarities: list[float] = []
     for index in members:
         doc, start, end = nodes[index]
         pp = pair_passages[index // 2]
         ranges[doc].append((start, end))
-        changes[doc].extend(pp.changes[index % 2])
+        matched[doc].extend(pp.matched[index % 2])
         if index % 2 == 0:
             similarities.append(pp.similarity)
     spans: list[Span] = []
     for doc in sorted(ranges):
-        doc_changes = merge_ranges(changes[doc])
+        doc_matched = merge_ranges(matched[doc])
         for start, end in merge_ranges(ranges[doc]):
-            inside = tuple((s, e) for s, e in doc_changes if start <= s and e <= end)
-            spans.append(Span(doc, start, end, inside))
+            inside = [(s, e) for s, e in doc_matched if s < end and e > start]
+            spans.append(Span(doc, start, end, _unmatched((start, end), inside, texts[doc])))
     similarity = round(sum(sorted(similarities)) / len(similarities), 4)
     return Passage(id=-1, similarity=similarity, spans=tuple(spans))

@@ -109,6 +109,5 @@ def widen_to_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def is_capitalised(word: str) -> bool:
-    """Whether a word starts with an upper-case letter or a digit (names, acronyms, figures)."""
-    first = word[:1]
-    return first.isupper() or first.isdigit()
+    """Whether a word starts with an upper-case letter (names, acronyms, titles)."""
+    return word[:1].isupper()
