@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         self.sync.set_panes(self.row.panes, list(range(len(self.row.panes))))
         self.files.watch([d.path for d in self.documents])
         self._update_pages()
+        if self.row.panes:
+            self.row.panes[0].view.setFocus()
         self._show_legend()
         self.start_comparison()
 
