@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from viewer.core.coverage import changed_ranges, shared_segments
@@ -241,3 +242,28 @@ def test_zoom_keeps_highlights(qtbot: QtBot, window: MainWindow) -> None:
     assert window.row.panes[0].view.document().defaultFont().pointSizeF() > size
     assert highlighted(window.row.panes[0]) == before
     assert window.settings.zoom() == 1
+
+
+def test_paste_adds_an_article(qtbot: QtBot, window: MainWindow) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "001"))
+    QApplication.clipboard().setText(f"Pasted copy\n\n{WIRE}")
+    with qtbot.waitSignal(window.comparer.finished, timeout=20000):
+        window.actions_by_name["paste"].trigger()
+    assert [p.document.title for p in window.row.panes][-1] == "Pasted copy"
+    assert len(window.row.panes) == 3
+
+
+def test_file_changed_on_disk_is_reloaded(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(f"First draft.\n\n{WIRE}", encoding="utf-8")
+    b.write_text(f"Second draft.\n\n{WIRE}", encoding="utf-8")
+    open_and_wait(qtbot, window, [str(a), str(b)])
+    with qtbot.waitSignal(window.comparer.finished, timeout=20000):
+        b.write_text(f"Second draft, revised.\n\n{WIRE.replace('Wednesday', 'Thursday')}", "utf-8")
+    assert window.row.panes[1].document.text.startswith("Second draft, revised.")
+    comparison = window.comparison
+    assert comparison is not None
+    text = comparison.documents[1].text
+    (passage,) = comparison.passages
+    (span,) = passage.spans_in(1)
+    assert [text[s:e] for s, e in span.changes] == ["Thursday"]
