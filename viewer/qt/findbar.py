@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+if TYPE_CHECKING:
+    from viewer.qt.mainwindow import MainWindow
+    from viewer.qt.pane import Pane
+    from viewer.qt.panes import PaneRow
 
 
 class FindBar(QWidget):
@@ -68,3 +75,49 @@ class FindBar(QWidget):
             self.hide_bar()
         else:
             super().keyPressEvent(event)
+
+
+class Finder(QObject):
+    """Marks matches in every pane and steps through them, pane by pane."""
+
+    def __init__(self, bar: FindBar, row: PaneRow, window: MainWindow) -> None:
+        super().__init__(window)
+        self.bar = bar
+        self.row = row
+        self.window = window
+        self.matches: list[tuple[Pane, int, int]] = []
+        self.index = -1
+        bar.searchChanged.connect(self.search)
+        bar.nextRequested.connect(self.step)
+        bar.closed.connect(self.refresh)
+
+    def open(self) -> None:
+        self.bar.open()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Search again (new text, new panes, new colours); clear the marks when hidden."""
+        self.search(self.bar.field.text())
+
+    def search(self, needle: str) -> None:
+        colour = QColor(self.window.colours.find)
+        self.matches = []
+        articles = 0
+        for pane in self.row.panes:
+            found = pane.view.find_all(needle if self.bar.isVisible() else "", colour)
+            articles += bool(found)
+            self.matches += [(pane, s, e) for s, e in found]
+        self.index = -1
+        self.bar.set_count(len(self.matches), articles)
+
+    def step(self, forward: bool = True) -> None:
+        if not self.bar.isVisible():
+            self.open()
+        if not self.matches:
+            return
+        self.index = (self.index + (1 if forward else -1)) % len(self.matches)
+        pane, start, end = self.matches[self.index]
+        pane.view.reveal(start, end)
+        self.window.show_status(
+            f"Match {self.index + 1} of {len(self.matches)} in {pane.document.name}"
+        )

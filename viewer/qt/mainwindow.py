@@ -22,7 +22,7 @@ from viewer.core.documents import Document
 from viewer.core.model import CompareOptions, Comparison
 from viewer.core.navigation import describe_passage, step_change, step_passage
 from viewer.qt.files import FileKeeper
-from viewer.qt.findbar import FindBar
+from viewer.qt.findbar import FindBar, Finder
 from viewer.qt.optionsbar import OptionsBar
 from viewer.qt.palette import Colours, colours_for
 from viewer.qt.pane import Pane
@@ -50,8 +50,6 @@ class MainWindow(QMainWindow):
         self.docs_of_panes: list[int] = []
         self.current_passage: int | None = None
         self.focus_pane: Pane | None = None
-        self.find_matches: list[tuple[Pane, int, int]] = []
-        self.find_index = -1
         self.zoom_steps = self.settings.zoom()
         self.base_font = QFont(QApplication.font())
         self.base_font.setPointSizeF(max(8.0, self.base_font.pointSizeF() * 1.1))
@@ -75,8 +73,7 @@ class MainWindow(QMainWindow):
         self.row.closeRequested.connect(self.close_pane)
         self.find_bar = FindBar()
         self.find_bar.hide()
-        self.find_bar.searchChanged.connect(self._on_find)
-        self.find_bar.nextRequested.connect(self.find_next)
+        self.finder = Finder(self.find_bar, self.row, self)
         workspace = QWidget()
         layout = QVBoxLayout(workspace)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -248,8 +245,7 @@ class MainWindow(QMainWindow):
         self.sync.set_comparison(comparison, self.docs_of_panes)
         self._show_legend()
         self._show_outline()
-        if self.find_bar.isVisible():
-            self._on_find(self.find_bar.field.text())
+        self.finder.refresh()
 
     def _show_legend(self) -> None:
         self.options_bar.legend.set_colours(self.colours, max(1, len(self.documents) - 1))
@@ -323,35 +319,6 @@ class MainWindow(QMainWindow):
         passage = passage_at(self.comparison, doc, offset)
         if passage is not None:
             self.select_passage(passage.id, leader=pane)
-
-    # -- find ------------------------------------------------------------------------------
-    def open_find(self) -> None:
-        self.find_bar.open()
-        self._on_find(self.find_bar.field.text())
-
-    def _on_find(self, needle: str) -> None:
-        colour = QColor(self.colours.find)
-        self.find_matches = []
-        articles = 0
-        for pane in self.row.panes:
-            found = pane.view.find_all(needle if self.find_bar.isVisible() else "", colour)
-            articles += bool(found)
-            self.find_matches += [(pane, s, e) for s, e in found]
-        self.find_index = -1
-        self.find_bar.set_count(len(self.find_matches), articles)
-
-    def find_next(self, forward: bool = True) -> None:
-        if not self.find_bar.isVisible():
-            self.open_find()
-        if not self.find_matches:
-            return
-        step = 1 if forward else -1
-        self.find_index = (self.find_index + step) % len(self.find_matches)
-        pane, start, end = self.find_matches[self.find_index]
-        pane.view.reveal(start, end)
-        self.show_status(
-            f"Match {self.find_index + 1} of {len(self.find_matches)} in {pane.document.name}"
-        )
 
     # -- view ------------------------------------------------------------------------------
     def zoom(self, steps: int | None) -> None:

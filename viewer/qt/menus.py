@@ -122,19 +122,19 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         QKeySequence("Alt+Shift+Up"),
     )
     go.addSeparator()
-    add(go, "find", "&Find in all articles…", window.open_find, QKeySequence.StandardKey.Find)
+    add(go, "find", "&Find in all articles…", window.finder.open, QKeySequence.StandardKey.Find)
     add(
         go,
         "find_next",
         "Find ne&xt",
-        lambda: window.find_next(True),
+        lambda: window.finder.step(True),
         QKeySequence.StandardKey.FindNext,
     )
     add(
         go,
         "find_previous",
         "Find pre&vious",
-        lambda: window.find_next(False),
+        lambda: window.finder.step(False),
         QKeySequence.StandardKey.FindPrevious,
     )
 

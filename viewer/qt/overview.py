@@ -57,9 +57,6 @@ class Overview(QWidget):
         self._pixmap = None
         self.update()
 
-    def marks(self) -> Marks:
-        return list(self._marks)
-
     def set_view(self, top: float, bottom: float) -> None:
         """The visible part as fractions of the document height."""
         if (top, bottom) != self._view:

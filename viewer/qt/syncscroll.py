@@ -100,9 +100,6 @@ class SyncScroller(QObject):
         finally:
             self._lock = False
 
-    def locked(self) -> bool:
-        return self._lock
-
     def run_locked(self, action: object) -> None:
         """Run ``action()`` (programmatic scrolling) without the panes following each other."""
         previous, self._lock = self._lock, True
