@@ -1,7 +1,7 @@
 """The pure scroll mapping: monotone chain, interpolation, Meld's sync point."""
 
 from viewer.core.compare import compare
-from viewer.core.scrollmap import ScrollMap, monotone_chain, shared_segments, sync_fraction
+from viewer.core.scrollmap import ScrollMap, link_segments, monotone_chain, sync_fraction
 
 from .helpers import seed
 
@@ -26,7 +26,7 @@ def test_map_interpolates_inside_and_between_passages() -> None:
 def test_seed_chain_follows_the_reuters_block() -> None:
     a, b = seed("000"), seed("004")
     result = compare([a, b])
-    segments = shared_segments(result, 0, 1)
+    segments = link_segments(result, 0, 1)
     assert len(segments) == 2
     chain = monotone_chain(segments)
     # The Reuters block (longest) is kept; the moved "traded blame" passage crosses it.

@@ -17,7 +17,7 @@ from viewer.core.model import Comparison
 Segment = tuple[float, float, float, float]  # (a_start, a_end, b_start, b_end)
 
 
-def shared_segments(comparison: Comparison, a: int, b: int) -> list[Segment]:
+def link_segments(comparison: Comparison, a: int, b: int) -> list[Segment]:
     """Corresponding character ranges of every pairwise match between ``a`` and ``b``."""
     segments: list[Segment] = []
     for link in comparison.links_between(a, b):

@@ -13,7 +13,7 @@ import contextlib
 from PySide6.QtCore import QObject
 
 from viewer.core.model import Comparison
-from viewer.core.scrollmap import ScrollMap, monotone_chain, shared_segments, sync_fraction
+from viewer.core.scrollmap import ScrollMap, link_segments, monotone_chain, sync_fraction
 from viewer.qt.pane import Pane
 
 
@@ -66,7 +66,7 @@ class SyncScroller(QObject):
         a, b = self._panes[leader].view, self._panes[follower].view
         pixel_chain = []
         if self._comparison is not None:
-            segments = shared_segments(self._comparison, self._docs[leader], self._docs[follower])
+            segments = link_segments(self._comparison, self._docs[leader], self._docs[follower])
             for a0, a1, b0, b1 in monotone_chain(segments):
                 pixel_chain.append(
                     (
