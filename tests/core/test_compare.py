@@ -253,3 +253,12 @@ def test_long_capitalised_passages_are_reuse_not_names() -> None:
     (passage,) = compare([a, b]).passages
     (span,) = passage.spans_in(0)
     assert a.text[span.start : span.end] == lineup
+
+
+def test_word_counts_do_not_count_punctuation_when_it_matters() -> None:
+    a = doc(f"{REUTERS[0]} — “{REUTERS[3]}”", "a.txt")
+    b = doc(REUTERS[0], "b.txt")
+    plain = compare([a, b]).document_stats[0].words
+    strict = compare([a, b], CompareOptions(ignore_punctuation=False)).document_stats[0].words
+    # The dash and the quotation marks between the sentences are not words.
+    assert plain == strict == len(REUTERS[0].split()) + len(REUTERS[3].split())

@@ -33,3 +33,9 @@ def test_matching_punctuation_makes_marks_count() -> None:
 
 def test_combining_marks_compare_equal_to_precomposed() -> None:
     assert tokenize("cafe\u0301").keys == tokenize("café").keys
+
+
+def test_word_count_leaves_out_punctuation() -> None:
+    from viewer.core.tokens import count_words
+
+    assert count_words("Russia’s “troops” — 14,000 U.S. de-escalate.") == 5

@@ -25,7 +25,14 @@ from viewer.core.model import (
     Range,
 )
 from viewer.core.passages import MAX_GAP, SEED_WORDS, find_candidates
-from viewer.core.tokens import KeyOptions, Tokens, is_capitalised, tokenize, widen_to_punctuation
+from viewer.core.tokens import (
+    KeyOptions,
+    Tokens,
+    count_words,
+    is_capitalised,
+    tokenize,
+    widen_to_punctuation,
+)
 
 MIN_SIMILARITY = 0.5
 MAX_DOCUMENTS = 12
@@ -229,7 +236,13 @@ def compare(
         for x in range(len(carried)):
             for y in range(x + 1, len(carried)):
                 counts[(carried[x], carried[y])] += 1
+    # Shares are over tokens (punctuation marks are tokens when they count); the word
+    # count users see never includes punctuation.
     words = [len(t) for t in tokens]
+    shown_words = [
+        len(t) if options.ignore_punctuation else count_words(doc.text)
+        for doc, t in zip(docs, tokens, strict=True)
+    ]
     pairs = tuple(
         PairStats(
             docs=(i, j),
@@ -244,7 +257,7 @@ def compare(
     )
     document_stats = tuple(
         DocumentStats(
-            words=words[d],
+            words=shown_words[d],
             shared=_share(
                 _covered(
                     [r for other in range(len(docs)) if other != d for r in coverage[(d, other)]]

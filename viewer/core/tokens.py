@@ -99,6 +99,11 @@ def tokenize(text: str, options: KeyOptions = KeyOptions()) -> Tokens:
     return Tokens(starts, ends, keys)
 
 
+def count_words(text: str) -> int:
+    """Words in ``text`` as the engine counts them (punctuation marks are not words)."""
+    return sum(1 for _ in _patterns()[0].finditer(text))
+
+
 def widen_to_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a word range over the punctuation touching it (an opening quote, a full stop)."""
     while start > 0 and not text[start - 1].isspace() and not text[start - 1].isalnum():

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from viewer.core.coverage import changed_ranges, shared_segments
 from viewer.core.documents import Document
-from viewer.core.model import Comparison
+from viewer.core.model import Comparison, DocumentStats
+from viewer.core.tokens import count_words
 from viewer.qt.articleview import ArticleView
 from viewer.qt.overview import Overview
 from viewer.qt.palette import Colours
@@ -103,15 +104,15 @@ class Pane(QFrame):
     def document(self) -> Document:
         return self.view.article
 
-    def set_header(self, share: float | None) -> None:
+    def set_header(self, stats: DocumentStats | None) -> None:
         """Title, then outlet · date · words · share found in the others."""
         doc = self.document
         self.title.set_full_text(doc.title)
-        words = len(doc.text.split())
+        words = stats.words if stats is not None else count_words(doc.text)
         parts = [p for p in (doc.outlet, doc.date) if p]
         parts.append(f"{words:,} words")
-        if share is not None:
-            parts.append(f"{share * 100:.0f} % found in the others")
+        if stats is not None:
+            parts.append(f"{stats.shared * 100:.0f} % found in the others")
         parts.append(doc.name)
         self.meta.set_full_text(" · ".join(parts))
         self.header.setToolTip(doc.path)
@@ -131,7 +132,7 @@ class Pane(QFrame):
             marks.append((start, end, changed))
         self.overview.set_ranges(marks)
         self.overview.set_colours(colours.overview_background, colours.viewport)
-        self.set_header(comparison.document_stats[index].shared)
+        self.set_header(comparison.document_stats[index])
 
     def clear_highlights(self) -> None:
         self.view.rebuild()
