@@ -38,6 +38,7 @@ class LinkMap(QWidget):
         # Per link: passage id and document y of both ends in both panes; rebuilt when the
         # comparison or the layout changes, so painting only subtracts scroll offsets.
         self._geometry: list[tuple[int, float, float, float, float]] | None = None
+        self._carriers: dict[int, int] = {}  # passage id → how many other articles carry it
         self.setToolTip("Shared passages between the neighbouring articles; click a band")
         for pane in (left, right):
             pane.view.verticalScrollBar().valueChanged.connect(self.update)
@@ -49,6 +50,7 @@ class LinkMap(QWidget):
         self.comparison = comparison
         self.left_doc, self.right_doc = left_doc, right_doc
         self.colours = colours
+        self._carriers = {p.id: len(p.docs) - 1 for p in comparison.passages} if comparison else {}
         self.relayout()
 
     def relayout(self) -> None:
@@ -129,8 +131,7 @@ class LinkMap(QWidget):
         possible = len(self.comparison.documents) - 1
         current_path = None
         for passage_id, path in self._bands:
-            carriers = len(self.comparison.passages[passage_id].docs) - 1
-            colour = QColor(colours.shared_for(carriers, possible))
+            colour = QColor(colours.shared_for(self._carriers[passage_id], possible))
             colour.setAlpha(colours.band_alpha + 60)
             # Fills without antialiasing (the antialiased edge line hides the steps): a
             # third of the link map's cost while scrolling.

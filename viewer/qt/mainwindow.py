@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.coverage import passage_at
 from viewer.core.documents import Document
 from viewer.core.model import CompareOptions, Comparison
 from viewer.core.navigation import describe_passage, step_change, step_passage
@@ -313,8 +314,6 @@ class MainWindow(QMainWindow):
         self.focus_pane = pane
         if self.comparison is None:
             return
-        from viewer.core.coverage import passage_at
-
         doc = self.docs_of_panes[self.row.panes.index(pane)]
         passage = passage_at(self.comparison, doc, offset)
         if passage is not None:

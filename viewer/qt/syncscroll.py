@@ -9,6 +9,7 @@ followers from scrolling each other in a loop.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
@@ -100,10 +101,10 @@ class SyncScroller(QObject):
         finally:
             self._lock = False
 
-    def run_locked(self, action: object) -> None:
+    def run_locked(self, action: Callable[[], object]) -> None:
         """Run ``action()`` (programmatic scrolling) without the panes following each other."""
         previous, self._lock = self._lock, True
         try:
-            action()  # type: ignore[operator]
+            action()
         finally:
             self._lock = previous
