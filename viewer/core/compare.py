@@ -8,6 +8,7 @@ Tokenise every document once, find candidate passages between every pair
 
 from __future__ import annotations
 
+import itertools
 import time
 from bisect import bisect_right
 from collections import defaultdict
@@ -15,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from viewer.core.changes import WordAlignment, align_words
 from viewer.core.documents import Document
-from viewer.core.errors import ComparisonCancelled
+from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 from viewer.core.grouping import PairPassage, group_passages, merge_ranges
 from viewer.core.model import (
     CompareOptions,
@@ -37,13 +38,10 @@ from viewer.core.tokens import (
 MIN_SIMILARITY = 0.5
 MAX_DOCUMENTS = 12
 
-CancelCheck = Callable[[], bool]
 Progress = Callable[[int, int], None]
 
 
-def _check(should_cancel: CancelCheck | None) -> None:
-    if should_cancel is not None and should_cancel():
-        raise ComparisonCancelled()
+_check = check_cancel
 
 
 def _looks_like_a_name(alignment: WordAlignment, tokens: Tokens, text: str, min_words: int) -> bool:
@@ -58,13 +56,19 @@ def _looks_like_a_name(alignment: WordAlignment, tokens: Tokens, text: str, min_
     return 2 * capitalised > alignment.equal_words
 
 
-def paragraph_starts(text: str, tokens: Tokens) -> bytearray:
+def paragraph_starts(
+    text: str, tokens: Tokens, should_cancel: CancelCheck | None = None
+) -> bytearray:
     """``starts[i]`` is 1 when a line break stands between word ``i - 1`` and word ``i``."""
     marks = bytearray(len(tokens) + 1)
     marks[0] = 1
     marks[len(tokens)] = 1
     position = text.find("\n")
-    while position != -1:
+    for count in itertools.count():
+        if position == -1:
+            break
+        if not count % CANCEL_EVERY:
+            _check(should_cancel)
         marks[bisect_right(tokens.starts, position)] = 1
         position = text.find("\n", position + 1)
     return marks
@@ -149,7 +153,7 @@ class _Pair:
             # decide what belongs.
             a0, a1 = self._reach(0, cand.a0, cand.a1)
             b0, b1 = self._reach(1, cand.b0, cand.b1)
-            alignment = align_words(a[a0:a1], b[b0:b1], a0, b0)
+            alignment = align_words(a[a0:a1], b[b0:b1], a0, b0, should_cancel)
             if alignment is None or alignment.run_words < self.options.min_words:
                 continue
             if alignment.similarity() < MIN_SIMILARITY:
@@ -196,10 +200,20 @@ def compare(
     tokens: list[Tokens] = []
     for doc in docs:
         _check(should_cancel)
-        tokens.append(tokenize(doc.text, key_options))
-    breaks = [paragraph_starts(doc.text, t) for doc, t in zip(docs, tokens, strict=True)]
+        tokens.append(tokenize(doc.text, key_options, should_cancel))
+    breaks = [
+        paragraph_starts(doc.text, t, should_cancel) for doc, t in zip(docs, tokens, strict=True)
+    ]
     vocabulary: dict[str, int] = {}
-    ids = [[vocabulary.setdefault(key, len(vocabulary)) for key in t.keys] for t in tokens]
+    ids: list[list[int]] = []
+    for t in tokens:
+        ids.append([])
+        for start in range(0, len(t.keys), CANCEL_EVERY):
+            _check(should_cancel)
+            ids[-1].extend(
+                vocabulary.setdefault(key, len(vocabulary))
+                for key in t.keys[start : start + CANCEL_EVERY]
+            )
     # Each pair is compared in an orientation that does not depend on the input order.
     rank = {
         index: r
@@ -229,7 +243,7 @@ def compare(
             longest[(i, j)] = max(longest[(i, j)], *passage.words)
         if progress is not None:
             progress(done, len(pair_list))
-    passages, links = group_passages(pair_passages, [doc.text for doc in docs])
+    passages, links = group_passages(pair_passages, [doc.text for doc in docs], should_cancel)
     counts: dict[tuple[int, int], int] = defaultdict(int)
     for p in passages:
         carried = p.docs

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 from viewer.core.model import Link, Passage, Range, Span
 
 SAME_TEXT_OVERLAP = 0.5
@@ -57,7 +58,9 @@ def merge_ranges(ranges: list[Range]) -> list[Range]:
 
 
 def group_passages(
-    pair_passages: list[PairPassage], texts: list[str]
+    pair_passages: list[PairPassage],
+    texts: list[str],
+    should_cancel: CancelCheck | None = None,
 ) -> tuple[tuple[Passage, ...], tuple[Link, ...]]:
     """Group pairwise passages into N-way passages, ordered by first document and start.
 
@@ -76,7 +79,9 @@ def group_passages(
     for indices in by_doc.values():
         indices.sort(key=lambda i: nodes[i][1])
         active: list[int] = []
-        for i in indices:
+        for count, i in enumerate(indices):
+            if not count % CANCEL_EVERY:
+                check_cancel(should_cancel)
             _, start, end = nodes[i]
             active = [j for j in active if nodes[j][2] > start]
             for j in active:
@@ -88,9 +93,11 @@ def group_passages(
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(nodes)):
         groups[uf.find(index)].append(index)
-    built = [
-        (_passage(members, nodes, pair_passages, texts), members) for members in groups.values()
-    ]
+    built = []
+    for count, members in enumerate(groups.values()):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        built.append((_passage(members, nodes, pair_passages, texts, should_cancel), members))
     built.sort(key=lambda b: (b[0].spans[0].doc, b[0].spans[0].start, b[0].spans[0].end))
     passages: list[Passage] = []
     links: list[Link] = []
@@ -112,18 +119,24 @@ def group_passages(
     return tuple(passages), tuple(links)
 
 
-def _unmatched(span: Range, matched: list[Range], text: str) -> tuple[Range, ...]:
+def _unmatched(
+    span: Range, matched: list[Range], text: str, should_cancel: CancelCheck | None = None
+) -> tuple[Range, ...]:
     """The words of ``span`` outside every matched range, trimmed to word characters."""
     pieces: list[Range] = []
     position = span[0]
-    for start, end in [*matched, (span[1], span[1])]:
+    for count, (start, end) in enumerate([*matched, (span[1], span[1])]):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         if start > position:
             pieces.append((position, min(start, span[1])))
         position = max(position, end)
         if position >= span[1]:
             break
     trimmed: list[Range] = []
-    for start, end in pieces:
+    for count, (start, end) in enumerate(pieces):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         while start < end and not text[start].isalnum():
             start += 1
         while end > start and not text[end - 1].isalnum():
@@ -138,6 +151,7 @@ def _passage(
     nodes: list[tuple[int, int, int]],
     pair_passages: list[PairPassage],
     texts: list[str],
+    should_cancel: CancelCheck | None = None,
 ) -> Passage:
     """One N-way passage. A word is changed when no other member matches it: a figure only
     one outlet altered is marked in that outlet alone, not in all the others."""
@@ -156,6 +170,7 @@ def _passage(
         doc_matched = merge_ranges(matched[doc])
         for start, end in merge_ranges(ranges[doc]):
             inside = [(s, e) for s, e in doc_matched if s < end and e > start]
-            spans.append(Span(doc, start, end, _unmatched((start, end), inside, texts[doc])))
+            changes = _unmatched((start, end), inside, texts[doc], should_cancel)
+            spans.append(Span(doc, start, end, changes))
     similarity = round(sum(sorted(similarities)) / len(similarities), 4)
     return Passage(id=-1, similarity=similarity, spans=tuple(spans))

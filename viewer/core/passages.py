@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from viewer.core.errors import ComparisonCancelled
+from viewer.core.errors import CANCEL_EVERY, ComparisonCancelled, check_cancel
 
 SEED_WORDS = 3
 MAX_GAP = 8
@@ -32,8 +32,18 @@ class Candidate:
     seeded: int
 
 
-def _grams(ids: Sequence[int], k: int) -> list[tuple[int, ...]]:
-    return list(zip(*(ids[i:] for i in range(k)), strict=False))
+_CHUNK = 16 * CANCEL_EVERY  # items a C-level step (zip, Counter) handles between checks
+
+
+def _grams(
+    ids: Sequence[int], k: int, should_cancel: Callable[[], bool] | None = None
+) -> list[tuple[int, ...]]:
+    grams: list[tuple[int, ...]] = []
+    for start in range(0, len(ids), _CHUNK):
+        check_cancel(should_cancel)
+        end = start + _CHUNK + k - 1
+        grams.extend(zip(*(ids[start + i : end] for i in range(k)), strict=False))
+    return grams
 
 
 def exact_runs(
@@ -44,11 +54,16 @@ def exact_runs(
     should_cancel: Callable[[], bool] | None = None,
 ) -> list[tuple[int, int, int]]:
     """Maximal runs ``(a_start, b_start, words)`` of shared k-grams on one diagonal."""
-    grams_a = _grams(a, k)
-    grams_b = _grams(b, k)
-    count_a = Counter(grams_a)
+    grams_a = _grams(a, k, should_cancel)
+    grams_b = _grams(b, k, should_cancel)
+    count_a: Counter[tuple[int, ...]] = Counter()
+    for start in range(0, len(grams_a), _CHUNK):
+        check_cancel(should_cancel)
+        count_a.update(grams_a[start : start + _CHUNK])
     index: dict[tuple[int, ...], list[int]] = {}
     for j, gram in enumerate(grams_b):
+        if not j % CANCEL_EVERY:
+            check_cancel(should_cancel)
         if gram in count_a:
             index.setdefault(gram, []).append(j)
     runs: list[list[int]] = []
@@ -67,14 +82,24 @@ def exact_runs(
             else:
                 open_runs[diagonal] = len(runs)
                 runs.append([i, j, 1])
-    return [(i, j, n + k - 1) for i, j, n in runs]
+    found: list[tuple[int, int, int]] = []
+    for start in range(0, len(runs), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        found.extend((i, j, n + k - 1) for i, j, n in runs[start : start + CANCEL_EVERY])
+    return found
 
 
-def chain_runs(runs: list[tuple[int, int, int]], max_gap: int = MAX_GAP) -> list[Candidate]:
+def chain_runs(
+    runs: list[tuple[int, int, int]],
+    max_gap: int = MAX_GAP,
+    should_cancel: Callable[[], bool] | None = None,
+) -> list[Candidate]:
     """Chain runs that follow each other in both texts within ``max_gap`` words."""
     chains: list[list[int]] = []  # [a0, a1, b0, b1, seeded]
     open_chains: list[list[int]] = []
-    for a0, b0, length in sorted(runs):
+    for count, (a0, b0, length) in enumerate(sorted(runs)):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         a1, b1 = a0 + length, b0 + length
         open_chains = [c for c in open_chains if c[1] + max_gap >= a0]
         best: list[int] | None = None
@@ -103,29 +128,41 @@ def chain_runs(runs: list[tuple[int, int, int]], max_gap: int = MAX_GAP) -> list
         elif best_overlap < length:
             best[1], best[3] = max(best[1], a1), max(best[3], b1)
             best[4] += length - best_overlap
-    candidates = [Candidate(*c) for c in chains]
-    return _drop_contained(candidates)
+    candidates: list[Candidate] = []
+    for start in range(0, len(chains), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        candidates.extend(Candidate(*c) for c in chains[start : start + CANCEL_EVERY])
+    return _drop_contained(candidates, should_cancel)
 
 
-def _drop_contained(candidates: list[Candidate]) -> list[Candidate]:
+def _drop_contained(
+    candidates: list[Candidate], should_cancel: Callable[[], bool] | None = None
+) -> list[Candidate]:
     """Remove candidates lying inside another one in both texts."""
-    ordered = sorted(candidates, key=lambda c: (c.a0, -c.a1, c.b0, -c.b1))
+    keys: list[tuple[int, int, int, int, int]] = []
+    for start in range(0, len(candidates), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        keys.extend(
+            (c.a0, -c.a1, c.b0, -c.b1, n)
+            for n, c in enumerate(candidates[start : start + CANCEL_EVERY], start)
+        )
+    keys.sort()  # chains come in order of a0: nearly sorted, a linear pass
+    ordered = [candidates[key[4]] for key in keys]
     kept: list[Candidate] = []
-    for cand in ordered:
-        inside = False
-        for other in reversed(kept):
-            if other.a1 <= cand.a0:
-                break
-            if (
-                other.a0 <= cand.a0
-                and cand.a1 <= other.a1
-                and other.b0 <= cand.b0
-                and cand.b1 <= other.b1
-            ):
-                inside = True
-                break
-        if not inside:
+    active: list[Candidate] = []  # kept candidates that reach past the current start in a
+    for count, cand in enumerate(ordered):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        active = [other for other in active if other.a1 > cand.a0]
+        if not any(
+            other.a0 <= cand.a0
+            and cand.a1 <= other.a1
+            and other.b0 <= cand.b0
+            and cand.b1 <= other.b1
+            for other in active
+        ):
             kept.append(cand)
+            active.append(cand)
     return kept
 
 
@@ -139,4 +176,4 @@ def find_candidates(
     """Candidate alignments between two texts given as word-id sequences."""
     if len(a) < k or len(b) < k:
         return []
-    return chain_runs(exact_runs(a, b, k, should_cancel=should_cancel), max_gap)
+    return chain_runs(exact_runs(a, b, k, should_cancel=should_cancel), max_gap, should_cancel)
