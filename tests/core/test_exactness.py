@@ -84,7 +84,9 @@ def test_two_short_runs_across_a_break_are_not_a_passage() -> None:
         "Kyiv and Moscow have traded blame in recent weeks for a spike in violence.",
         "a.txt",
     )
-    b = doc("Observers counted more incidents in eastern Ukraine in recent weeks than ever.", "b.txt")
+    b = doc(
+        "Observers counted more incidents in eastern Ukraine in recent weeks than ever.", "b.txt"
+    )
     result = compare([a, b], FIVE)
     assert result.passages == ()
 
@@ -163,7 +165,9 @@ def test_reordered_menu_gives_no_echo_passages() -> None:
         f"served with steamed rice and a spring roll, 7.50"
         for dish in dishes
     ]
-    repriced = [item.replace("7.50", "7.95") if i in (1, 4) else item for i, item in enumerate(items)]
+    repriced = [
+        item.replace("7.50", "7.95") if i in (1, 4) else item for i, item in enumerate(items)
+    ]
     intro_a, intro_b = prose(5, 2, 15)
     a = doc(f"{intro_a}\n\n" + "\n".join(items) + "\n\nOpen daily from noon.", "a.txt")
     order = [4, 2, 0, 5, 1, 3]
