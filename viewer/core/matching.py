@@ -160,9 +160,10 @@ def one_to_one(
     ``tile`` over the equal runs of all alignments (ties: the alignment with more equal
     words first). Each alignment then keeps its tiles, cut where a paragraph break stands
     in an unmatched stretch of one text only; pieces that follow each other closely are
-    joined (``_join``), and ``keep`` says whether a piece still stands as a passage. Runs
-    that won tiles but fed no piece that stands (or were trimmed off) are withdrawn and
-    the tiling is redone, so a stray match cannot take words from a passage and vanish.
+    joined (``_join``), and ``keep`` says whether a piece still stands as a passage. An
+    alignment that lost no word yet fed no piece that stands withdraws those runs (and
+    the ones trimmed off), and the tiling is redone: a stray match cannot take words from
+    a passage and then vanish.
     ``sizes`` are the word counts of the two texts, ``breaks`` their paragraph starts
     (``viewer.core.compare.paragraph_starts``), ``max_gap`` the widest gap ``_join``
     bridges.
@@ -198,6 +199,8 @@ def one_to_one(
             for i, _, n in group:
                 tried[i : i + n] = b"\1" * n
         for k in range(len(owned)):
+            if sum(n for _, _, n in tiles[k]) < sum(n for _, _, n in owned[k]):
+                continue  # it lost words to others: it may stand once they withdraw
             useful = [
                 (i, j, n)
                 for i, j, n in owned[k]
