@@ -193,8 +193,38 @@ def seed_tiles(
         return []
     if breaks is None:
         breaks = (_edges_only(len(a)), _edges_only(len(b)))
-    runs = exact_runs(a, b, k, should_cancel=should_cancel)
+    runs = extend_runs(exact_runs(a, b, k, should_cancel=should_cancel), a, b, should_cancel)
     return tile_runs(runs, (len(a), len(b)), breaks)
+
+
+def extend_runs(
+    runs: list[tuple[int, int, int]],
+    a: Sequence[int],
+    b: Sequence[int],
+    should_cancel: Callable[[], bool] | None = None,
+) -> list[tuple[int, int, int]]:
+    """Runs grown along their diagonal over equal words both ways, one per stretch.
+
+    Too-common seeds are only paired by rank, so a reordered menu item or list line has
+    seeds on its own diagonal only where it differs from its siblings; growing them over
+    the words it shares with them makes the whole line one run, longer than any echo.
+    Each diagonal is walked once at most: the work is linear in the runs' lengths.
+    """
+    grown: list[tuple[int, int, int]] = []
+    last_diagonal, last_end = None, -1
+    for count, (i, j, n) in enumerate(sorted(runs, key=lambda r: (r[1] - r[0], r[0]))):
+        if should_cancel is not None and count % _CANCEL_EVERY == 0 and should_cancel():
+            raise ComparisonCancelled()
+        diagonal = j - i
+        if diagonal == last_diagonal and i + n <= last_end:
+            continue
+        while i > 0 and j > 0 and a[i - 1] == b[j - 1]:
+            i, j, n = i - 1, j - 1, n + 1
+        while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
+            n += 1
+        grown.append((i, j, n))
+        last_diagonal, last_end = diagonal, i + n
+    return grown
 
 
 def _edges_only(size: int) -> bytearray:
