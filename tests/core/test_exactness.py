@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import random
 
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
 from viewer.core.compare import compare
 from viewer.core.documents import Document
 from viewer.core.model import CompareOptions, Comparison
+from viewer.core.tokens import count_words
 
 from .helpers import all_seeds, doc
 
@@ -240,6 +244,10 @@ def test_identical_title_case_lines_are_all_shared() -> None:
         assert result.pair(0, 1).shared == (1.0, 1.0)
 
 
+def pair_links(result: Comparison) -> list[tuple[object, ...]]:
+    return [(link.ranges, link.similarity) for link in result.links_between(0, 1)]
+
+
 def test_a_pairs_passages_do_not_change_when_a_third_article_is_added() -> None:
     paragraphs = prose(9, 4, 25)
     w, copy = identical_pair("\n\n".join(paragraphs))
@@ -248,6 +256,42 @@ def test_a_pairs_passages_do_not_change_when_a_third_article_is_added() -> None:
     alone = compare([w, copy])
     together = compare([w, copy, third])
     assert together.links_between(0, 2) and together.links_between(1, 2)
-    assert together.links_between(0, 1) == alone.links_between(0, 1)
+    assert pair_links(together) == pair_links(alone)
     assert together.pair(0, 1) == alone.pair(0, 1)
     assert alone.pair(0, 1).passages == 1
+
+
+VOCABULARY = "the a of Bank England rates rise fall 5 % , . — “quoted” menu item".split()
+repetitive = st.lists(
+    st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=12).map(" ".join),
+    min_size=1,
+    max_size=8,
+).flatmap(
+    lambda units: st.lists(st.sampled_from(units), min_size=1, max_size=30).map(
+        lambda lines: "".join(line + ("\n" if i % 3 else "\n\n") for i, line in enumerate(lines))
+    )
+)
+capitalised = st.tuples(repetitive, st.sampled_from(["lower", "upper", "title", "asis"])).map(
+    lambda pair: pair[0] if pair[1] == "asis" else getattr(pair[0], pair[1])()
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    capitalised,
+    st.builds(
+        CompareOptions,
+        min_words=st.integers(2, 12),
+        ignore_case=st.booleans(),
+        ignore_punctuation=st.booleans(),
+    ),
+)
+def test_any_document_is_all_shared_with_an_identical_copy(
+    text: str, options: CompareOptions
+) -> None:
+    assume(count_words(text) >= options.min_words)
+    result = compare(identical_pair(text), options)
+    assert result.pair(0, 1).shared == (1.0, 1.0)
+    assert marked(result, 0) == marked(result, 1) == []
+    for link in result.links:
+        assert link.ranges[0] == link.ranges[1]

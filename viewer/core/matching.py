@@ -104,6 +104,17 @@ def tile(
 ROUNDS = 4
 
 
+def _coalesce(group: list[Block]) -> list[Block]:
+    """Tiles that touch in both texts (cut apart at a line break) as one block again."""
+    blocks: list[Block] = []
+    for i, j, n in group:
+        if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == j:
+            blocks[-1] = (blocks[-1][0], blocks[-1][1], blocks[-1][2] + n)
+        else:
+            blocks.append((i, j, n))
+    return blocks
+
+
 def _join(
     groups: list[tuple[int, list[Block]]],
     breaks: tuple[bytearray, bytearray],
@@ -190,7 +201,7 @@ def one_to_one(
         kept = bytearray(sizes[0] + 1)
         tried = bytearray(sizes[0] + 1)
         for _, group in _join(groups, breaks, used, max_gap):
-            piece = trimmed(group)
+            piece = trimmed(_coalesce(group))
             alignment = WordAlignment.from_blocks(tuple(piece)) if piece else None
             if alignment is not None and keep(alignment):
                 accepted.append(alignment)
