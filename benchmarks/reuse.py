@@ -317,7 +317,7 @@ def print_table(cases: list[str], instances: list[dict], args: argparse.Namespac
         print(
             f"{case:<10}{sum(len(i['texts']) for i in rows):>5}  {cells[0]:<25}"
             f"{score['dmp0'].cell():>7}   {cells[1]:<25}{score['dmp1'].cell():>7}  "
-            f"{right / max(1, linked):>8.3f}"
+            f"{f'{right / linked:.3f}' if linked else '-':>8}"
             f"{sum(i['time'] for i in rows):>9.2f}{sum(i['dmp_time'] for i in rows):>7.1f}"
             f"{sum(i['timeouts'] for i in rows):>7}"
         )
