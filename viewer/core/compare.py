@@ -2,8 +2,9 @@
 
 Tokenise every document once, find candidate passages between every pair
 (``viewer.core.passages``), align their words with diff-match-patch
-(``viewer.core.changes``), keep what is real reuse, group pairs into N-way passages
-(``viewer.core.grouping``) and count what is shared.
+(``viewer.core.changes``), keep what is real reuse with each word matched to one place at
+most (``viewer.core.matching``), group pairs into N-way passages (``viewer.core.grouping``)
+and count what is shared. Each pair is computed from its two documents alone.
 """
 
 from __future__ import annotations
