@@ -179,10 +179,7 @@ class _Pair:
             alignment = align_words(a[a0:a1], b[b0:b1], a0, b0)
             if alignment is not None and alignment.run_words >= self.options.min_words:
                 aligned.append(alignment)
-        # The seeds take part too: where the word diff of a wide window chose another of
-        # two equal words than the seeds did (a moved paragraph opening with a word that
-        # also stands nearby), the longer exact run wins.
-        aligned.extend(WordAlignment.from_blocks((tile,)) for tile in tiles)
+        aligned.extend(_disputed(tiles, aligned, len(a)))
         chosen = one_to_one(aligned, (len(a), len(b)), self.breaks, self._stands, MAX_GAP)
         used = (bytearray(len(a) + 1), bytearray(len(b) + 1))
         for alignment in chosen:
@@ -205,6 +202,27 @@ class _Pair:
             )
             found.append((passage, ranges[0], ranges[1]))
         return found
+
+
+def _disputed(
+    tiles: list[tuple[int, int, int]], aligned: list[WordAlignment], size: int
+) -> list[WordAlignment]:
+    """Seed runs inside an alignment's span that its word diff paired otherwise, each as an
+    alignment of its own: where the diff of a wide window chose another of two equal words
+    than the seeds did (a moved paragraph opening with a word that also stands nearby),
+    the longer exact run then wins the tiling."""
+    partner = [-1] * size
+    inside = bytearray(size + 1)
+    for alignment in aligned:
+        start, end = alignment.a_range
+        inside[start:end] = b"\1" * (end - start)
+        for i, j, n in alignment.blocks:
+            partner[i : i + n] = range(j, j + n)
+    return [
+        WordAlignment.from_blocks(((i, j, n),))
+        for i, j, n in tiles
+        if inside.find(1, i, i + n) != -1 and partner[i : i + n] != list(range(j, j + n))
+    ]
 
 
 def _covered(ranges: list[Range]) -> int:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 from viewer.core.changes import WordAlignment, trimmed
@@ -27,15 +29,28 @@ def _breaks_between(breaks: bytearray, end: int, start: int) -> bool:
     return any(breaks[end : start + 1])
 
 
-def _cut(block: Block, breaks: tuple[bytearray, bytearray], level: int) -> list[Block]:
-    """``block`` cut where either text starts a line (level 1) or a paragraph (level 2)."""
+def _starts(breaks: bytearray, level: int) -> list[int]:
+    """Word indices where a line (level 1) or a paragraph (level 2) starts."""
+    pattern = _PARAGRAPH if level == 2 else _LINE
+    return [m.start() for m in pattern.finditer(breaks)]
+
+
+_LINE = re.compile(b"[\x01\x02]")
+_PARAGRAPH = re.compile(b"\x02")
+
+
+def _cut(block: Block, starts: tuple[list[int], list[int]]) -> list[Block]:
+    """``block`` cut where either text starts a line or paragraph (``_starts``)."""
     i, j, n = block
-    cuts = [0]
-    for t in range(1, n):
-        if breaks[0][i + t] >= level or breaks[1][j + t] >= level:
-            cuts.append(t)
-    cuts.append(n)
-    return [(i + x, j + x, y - x) for x, y in itertools.pairwise(cuts)]
+    cuts = {0, n}
+    for side, first in ((0, i), (1, j)):
+        marks = starts[side]
+        for at in range(bisect_right(marks, first), bisect_left(marks, first + n)):
+            cuts.add(marks[at] - first)
+    if len(cuts) == 2:
+        return [block]
+    ordered = sorted(cuts)
+    return [(i + x, j + x, y - x) for x, y in itertools.pairwise(ordered)]
 
 
 def _pieces(runs: Sequence[Block], breaks: tuple[bytearray, bytearray]) -> list[list[Block]]:
@@ -62,6 +77,7 @@ def tile(
     runs: Iterable[tuple[Block, int, int]],
     sizes: tuple[int, int],
     breaks: tuple[bytearray, bytearray],
+    blockers: set[int] | None = None,
 ) -> list[tuple[Block, int]]:
     """Greedy string tiling: the ``(run, weight, owner)`` that claim no word twice.
 
@@ -72,16 +88,23 @@ def tile(
     with the copy of the paragraph it stands in), then to the higher ``weight``, then to
     the earliest. A piece that overlaps taken words keeps its free parts. ``breaks`` are
     ``viewer.core.compare.paragraph_starts``: 1 where a line starts, 2 where a paragraph
-    does. Returns the tiles with their owners, as ``(block, owner)``.
+    does. Returns the tiles with their owners, as ``(block, owner)``, and adds to
+    ``blockers`` the owners that took words another owner's run wanted.
     """
-    heap = [
-        (-n, -paragraph[2], -weight, i, j, owner)
-        for run, weight, owner in runs
-        for paragraph in _cut(run, breaks, 2)
-        for i, j, n in _cut(paragraph, breaks, 1)
-    ]
+    paragraphs = (_starts(breaks[0], 2), _starts(breaks[1], 2))
+    lines = (_starts(breaks[0], 1), _starts(breaks[1], 1))
+    heap = []
+    for run, weight, owner in runs:
+        pieces = _cut(run, lines)
+        if len(pieces) == 1:
+            heap.append((-run[2], -run[2], -weight, run[0], run[1], owner))
+            continue
+        for paragraph in _cut(run, paragraphs):
+            for i, j, n in _cut(paragraph, lines):
+                heap.append((-n, -paragraph[2], -weight, i, j, owner))
     heapq.heapify(heap)
     used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
+    owners = ([-1] * (sizes[0] + 1), [-1] * (sizes[1] + 1))
     tiles: list[tuple[Block, int]] = []
     while heap:
         length, run_length, weight, i, j, owner = heapq.heappop(heap)
@@ -89,8 +112,13 @@ def tile(
         if used[0].find(1, i, i + n) == -1 and used[1].find(1, j, j + n) == -1:
             used[0][i : i + n] = b"\1" * n
             used[1][j : j + n] = b"\1" * n
+            owners[0][i : i + n] = [owner] * n
+            owners[1][j : j + n] = [owner] * n
             tiles.append(((i, j, n), owner))
             continue
+        if blockers is not None:
+            blockers.update(owners[0][i : i + n])
+            blockers.update(owners[1][j : j + n])
         start = 0
         for t in range(n + 1):
             if t == n or used[0][i + t] or used[1][j + t]:
@@ -185,7 +213,8 @@ def one_to_one(
     for _ in range(ROUNDS):
         runs = [(block, weights[k], k) for k, blocks in enumerate(owned) for block in blocks]
         tiles: list[list[Block]] = [[] for _ in owned]
-        for block, k in tile(runs, sizes, breaks):
+        blockers: set[int] = set()
+        for block, k in tile(runs, sizes, breaks, blockers):
             tiles[k].append(block)
         used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
         for runs_of_k in tiles:
@@ -218,7 +247,7 @@ def one_to_one(
                 if tried.find(1, i, i + n) == -1 or kept.find(1, i, i + n) != -1
             ]
             if len(useful) < len(owned[k]):
-                withdrawn = True
+                withdrawn = withdrawn or k in blockers  # else no one else gains from it
                 owned[k] = useful
         if not withdrawn:
             break
