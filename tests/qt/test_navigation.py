@@ -7,11 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.articles import article, with_typos, write
 from viewer.core.coverage import changed_ranges
 from viewer.qt.mainwindow import MainWindow
 from viewer.qt.pane import Pane
 
-from .articles import article, with_typos, write
 from .conftest import open_and_wait, seed_paths
 
 

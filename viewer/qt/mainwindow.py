@@ -29,6 +29,7 @@ from viewer.core.navigation import (
     step,
     step_passage,
 )
+from viewer.core.relations import related_order
 from viewer.qt.files import FileKeeper
 from viewer.qt.findbar import FindBar, Finder
 from viewer.qt.optionsbar import OptionsBar
@@ -57,6 +58,8 @@ class MainWindow(QMainWindow):
         self.comparison: Comparison | None = None
         self.docs_of_panes: list[int] = []
         self.current_passage: int | None = None
+        self.file_order: list[Document] = []
+        self._arrange_on_result = False
         self.current_change: tuple[int, int] | None = None  # (document, index in its changes)
         self._changes: dict[int, list[Change]] = {}
         self.focus_pane: Pane | None = None
@@ -81,6 +84,7 @@ class MainWindow(QMainWindow):
         self.row.passageClicked.connect(self.select_passage)
         self.row.offsetClicked.connect(self._on_offset_clicked)
         self.row.closeRequested.connect(self.close_pane)
+        self.row.panesReordered.connect(self._after_reorder)
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.finder = Finder(self.find_bar, self.row, self)
@@ -124,9 +128,16 @@ class MainWindow(QMainWindow):
         self._update_pages()
 
     # -- documents and panes -----------------------------------------------------------------
-    def set_documents(self, documents: list[Document]) -> None:
-        """Show these articles (in this order) and compare them."""
+    def set_documents(self, documents: list[Document], arrange: bool = True) -> None:
+        """Show these articles (in this order) and compare them.
+
+        With ``arrange`` the panes are put in related order when the result comes (if the
+        setting asks for it); the order given stays the file order to return to.
+        """
         self.documents = list(documents)[:MAX_PANES]
+        kept = [d for d in self.file_order if any(d is x for x in self.documents)]
+        self.file_order = kept + [d for d in self.documents if not any(d is k for k in kept)]
+        self._arrange_on_result = arrange
         self.comparison = None
         self.current_passage = None
         self.current_change = None
@@ -152,11 +163,12 @@ class MainWindow(QMainWindow):
         pane = pane or self.active_pane()
         if pane is None:
             return
-        self.set_documents([d for d in self.documents if d is not pane.document])
+        self.set_documents([d for d in self.documents if d is not pane.document], arrange=False)
 
     def replace_document(self, old: Document, new: Document) -> None:
         """Swap in a reloaded article, keep its pane position, compare again."""
         self.documents = [new if d is old else d for d in self.documents]
+        self.file_order = [new if d is old else d for d in self.file_order]
         for pane in self.row.panes:
             if pane.document is old:
                 pane.view.set_article(new, self.view_font())
@@ -170,8 +182,35 @@ class MainWindow(QMainWindow):
         pane = self.active_pane()
         if pane is None or not self.row.move(pane, delta):
             return
+        self._after_reorder()
+
+    def _after_reorder(self) -> None:
+        """The panes moved (keys, drag, order setting): documents follow, bands redrawn."""
         self.documents = [p.document for p in self.row.panes]
         self._show_comparison()
+
+    def arrange_panes(self, documents: list[Document]) -> None:
+        """Put the panes in this order (the same articles)."""
+        by_id = {id(p.document): p for p in self.row.panes}
+        self.row.reorder([by_id[id(d)] for d in documents])
+        self._after_reorder()
+
+    def set_order_by_relation(self, on: bool) -> None:
+        self.settings.set_order_by_relation(on)
+        if on:
+            self._arrange_by_relation()
+        elif self.documents:
+            self.arrange_panes(self.file_order)
+        self.show_status(
+            "Related articles side by side" if on else "Articles in the order they were opened"
+        )
+
+    def _arrange_by_relation(self) -> None:
+        comparison = self.comparison
+        if comparison is None:
+            return
+        order = related_order(comparison)
+        self.arrange_panes([comparison.documents[i] for i in order])
 
     def active_pane(self) -> Pane | None:
         focus = QApplication.focusWidget()
@@ -228,12 +267,18 @@ class MainWindow(QMainWindow):
 
     def _on_result(self, comparison: Comparison) -> None:
         self._end_run()
-        if [id(d) for d in comparison.documents] != [id(d) for d in self.documents]:
+        if sorted(id(d) for d in comparison.documents) != sorted(id(d) for d in self.documents):
             return  # the articles changed while it ran; a newer run is on its way
         self.comparison = comparison
         self.current_passage = None
         self.current_change = None
         self._changes = {}
+        if self._arrange_on_result and self.settings.order_by_relation():
+            order = related_order(comparison)
+            by_id = {id(p.document): p for p in self.row.panes}
+            self.row.reorder([by_id[id(comparison.documents[i])] for i in order])
+            self.documents = [p.document for p in self.row.panes]
+        self._arrange_on_result = False
         self._show_comparison()
         count = len(comparison.passages)
         self.show_status(

@@ -81,6 +81,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         lambda: window.move_pane(1),
         QKeySequence("Ctrl+Shift+PgDown"),
     )
+    order = add(view, "order_by_relation", "Put &related articles side by side", lambda: None)
+    order.setCheckable(True)
+    order.setChecked(window.settings.order_by_relation())
+    order.setToolTip("On: the articles that share most are neighbours. Off: file order.")
+    order.toggled.connect(window.set_order_by_relation)
     view.addSeparator()
     themes = view.addMenu("&Theme")
     group = QActionGroup(window)
