@@ -234,11 +234,12 @@ class LinkMap(QWidget):
         """Far bands: a lighter tongue with a dashed edge and the far article's name."""
         text_colour = self.palette().color(QPalette.ColorRole.WindowText)
         font = QFont(self.font())
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+        font.setBold(True)
         painter.setFont(font)
         for passage_id, label, path in self.far_bands():
             colour = QColor(colours.shared_for(self._carriers.get(passage_id, 1), possible))
-            colour.setAlpha(colours.band_alpha)
+            colour.setAlpha(colours.band_alpha + 40)
             painter.fillPath(path, colour)
             edge = QColor(colour)
             edge.setAlpha(255)

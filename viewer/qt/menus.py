@@ -117,14 +117,15 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "next_change",
         "Next &change",
         lambda: window.step_change(True),
-        QKeySequence("Alt+Shift+Down"),
+        # F7 too: some window managers (openbox) take Alt+Shift+Down for themselves.
+        [QKeySequence("Alt+Shift+Down"), QKeySequence("F7")],
     )
     add(
         go,
         "previous_change",
         "Previous c&hange",
         lambda: window.step_change(False),
-        QKeySequence("Alt+Shift+Up"),
+        [QKeySequence("Alt+Shift+Up"), QKeySequence("Shift+F7")],
     )
     go.addSeparator()
     add(go, "find", "&Find in all articles…", window.finder.open, QKeySequence.StandardKey.Find)
