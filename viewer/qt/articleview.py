@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QPen,
     QTextCursor,
     QTextDocument,
+    QTextOption,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -33,6 +34,7 @@ class ArticleView(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # never "Independenc e"
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         # Opaque: paintEvent fills the background itself, so scrolling can blit the pixels
         # already painted and repaint only the exposed strip (half the cost per event).

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -85,6 +94,24 @@ class PaneHeader(QWidget):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self._press: QPoint | None = None
         self._dragging = False
+        self.active = False
+
+    def set_active(self, active: bool) -> None:
+        """Mark the header of the pane that keys and navigation act on."""
+        if active != self.active:
+            self.active = active
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.active:
+            painter = QPainter(self)
+            highlight = self.palette().color(QPalette.ColorRole.Highlight)
+            tint = QColor(highlight)
+            tint.setAlpha(40)
+            painter.fillRect(self.rect(), tint)
+            painter.fillRect(0, 0, self.width(), 3, highlight)
+            painter.end()
+        super().paintEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -113,6 +140,8 @@ class PaneHeader(QWidget):
 class Pane(QFrame):
     """Shows one article of the comparison with its highlights."""
 
+    MIN_WIDTH = 220  # below this, lines hold two or three words
+
     closeRequested = Signal(object)  # the pane
     headerDragged = Signal(object, QPoint)  # the pane, global position
     headerDropped = Signal(object, QPoint)
@@ -120,6 +149,7 @@ class Pane(QFrame):
     def __init__(self, document: Document, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(self.MIN_WIDTH)
         self.title = ElidedLabel()
         title_font = QFont(self.title.font())
         title_font.setBold(True)
