@@ -185,3 +185,30 @@ def test_distinct_labels_use_the_fewest_folders() -> None:
         "c/tech/010.txt",
         "d/tech/010.txt",
     ]
+
+
+def test_dropped_words_leave_a_caret_in_the_other_copy(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    text = article(11, paragraphs=2)
+    words = text.split(" ")
+    shorter = " ".join(words[:30] + words[32:])
+    open_and_wait(
+        qtbot, window, [write(tmp_path, "a.txt", text), write(tmp_path, "b.txt", shorter)]
+    )
+    view = window.row.panes[1].view
+    point = len(" ".join(words[:30]))
+    assert view.visible_deletions() == [point]
+    assert window.row.panes[0].view.visible_deletions() == []
+    with_caret = view.viewport().grab().toImage()
+    view.set_deletions(None, QColor())
+    qtbot.wait(20)
+    without = view.viewport().grab().toImage()
+    cursor = view.textCursor()
+    cursor.setPosition(view.offsets.to_qt(point))
+    rect = view.cursorRect(cursor)
+    column = [
+        with_caret.pixel(rect.left(), y) != without.pixel(rect.left(), y)
+        for y in range(rect.top() + 1, rect.bottom())
+    ]
+    assert sum(column) >= len(column) - 2  # a line the height of the text line

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.coverage import changed_ranges, shared_segments
 from viewer.core.documents import Document
+from viewer.core.gaps import DeletionFinder
 from viewer.core.model import Comparison, DocumentStats
 from viewer.core.navigation import percent
 from viewer.core.relations import sharer_items
@@ -227,6 +228,8 @@ class Pane(QFrame):
         for start, end in changed_ranges(comparison, index):
             self.view.paint_range(start, end, changed, QColor(colours.changed_text))
             marks.append((start, end, changed))
+        finder = DeletionFinder(comparison, index)
+        self.view.set_deletions(finder.points, QColor(colours.changed).darker(160))
         self.overview.set_ranges(marks)
         self.overview.set_colours(colours.overview_background, colours.viewport)
         self.set_header(comparison.document_stats[index])
@@ -235,6 +238,7 @@ class Pane(QFrame):
 
     def clear_highlights(self) -> None:
         self.view.rebuild()
+        self.view.set_deletions(None, QColor())
         self.overview.set_ranges([])
 
     def _locate(self, offset: int) -> float:
