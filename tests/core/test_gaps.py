@@ -1,10 +1,9 @@
 """Where words were dropped: the place in the shorter copy, for a caret like Meld's."""
 
+from tests.articles import article
 from viewer.core.compare import compare
 from viewer.core.documents import document_from_text
 from viewer.core.gaps import deletion_points
-
-from tests.articles import article
 
 
 def test_dropped_words_leave_a_point_in_the_copy_without_them() -> None:
