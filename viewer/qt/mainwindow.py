@@ -417,6 +417,7 @@ class MainWindow(QMainWindow):
             return
         self.current_change = (doc, stop.index)
         change = changes[stop.index]
+        self.row_scroller.ensureWidgetVisible(pane, 0, 0)
         self._show_change_mark()
         self.select_passage(change.passage, leader=pane)
         self.sync.run_locked(lambda: view.reveal(change.start, change.end))

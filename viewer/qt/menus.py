@@ -196,6 +196,7 @@ def _about(window: MainWindow) -> None:
         f"Article comparison viewer {__version__}\n\n"
         "Blue: text another article also carries (deeper: more articles). Orange: words that "
         "changed inside a shared passage. Plain: original to this article.\n\n"
-        "Alt+Down / Alt+Up: next / previous passage. Alt+Shift+Down / Up: next / previous "
-        "change. Ctrl+F: find. Ctrl+L: synchronised scrolling.",
+        "Alt+Down / Alt+Up: next / previous passage. Alt+Shift+Down / Up (or F7 / Shift+F7): "
+        "next / previous change. Ctrl+F: find. Ctrl+L: synchronised scrolling. F5: reload. "
+        "Drag a pane's header to move it.",
     )
