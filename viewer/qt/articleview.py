@@ -15,9 +15,10 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMessageBox, QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.documents import Document
+from viewer.core.links import classify_link
 from viewer.core.model import Range
 from viewer.qt.textbuild import Offsets, build_document, highlight_format
 
@@ -184,7 +185,30 @@ class ArticleView(QTextBrowser):
         self.offsetClicked.emit(self.offset_at(y, point.x()))
 
     def _open_link(self, url: QUrl) -> None:
-        QDesktopServices.openUrl(url)
+        """Open a web or mail link after the user confirms its full address; refuse the rest.
+
+        The address is shown encoded, so look-alike characters and hidden controls show.
+        """
+        address = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        verdict = classify_link(address)
+        target = QUrl(address, QUrl.ParsingMode.StrictMode)
+        if not verdict.allowed or not target.isValid():
+            reason = verdict.reason or "the address is malformed"
+            self._tell(f"Link not opened: {reason} ({address})")
+            return
+        if not confirm_link(self, address):
+            self._tell(f"Link not opened: {address}")
+            return
+        if QDesktopServices.openUrl(target):
+            self._tell(f"Opened {address}")
+        else:
+            self._tell(f"No program could open {address}")
+
+    def _tell(self, message: str) -> None:
+        """Say it in the window's status bar."""
+        show = getattr(self.window(), "show_status", None)
+        if callable(show):
+            show(message)
 
     def find_all(self, needle: str, colour: QColor) -> list[tuple[int, int]]:
         """Mark every case-insensitive match of ``needle``; return their core ranges."""
@@ -209,3 +233,17 @@ class ArticleView(QTextBrowser):
                 )
         self.setExtraSelections(selections)
         return found
+
+
+def confirm_link(parent: QWidget, address: str) -> bool:
+    """Ask before handing ``address`` to the desktop; the full address is shown as text."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Open link?",
+        f"This article links to:\n\n{address}\n\nOpen it in your browser or mail program?",
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Open
