@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from viewer.core.tokens import count_words
 from viewer.qt.articleview import ArticleView
 from viewer.qt.overview import Overview
 from viewer.qt.palette import Colours
+from viewer.qt.plaintext import tooltip
 
 
 class ElidedLabel(QLabel):
@@ -34,7 +35,7 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(tooltip(text))
         self._elide()
 
     def full_text(self) -> str:
@@ -65,7 +66,8 @@ class Pane(QFrame):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.1)
         self.title.setFont(title_font)
         self.meta = ElidedLabel()
-        self.meta.setStyleSheet("color: palette(placeholder-text);")
+        # A palette role, not a style sheet: it follows the palette when the theme changes.
+        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         close = QToolButton()
         close.setText("×")
         close.setAutoRaise(True)
@@ -115,7 +117,7 @@ class Pane(QFrame):
             parts.append(f"{stats.shared * 100:.0f} % found in the others")
         parts.append(doc.name)
         self.meta.set_full_text(" · ".join(parts))
-        self.header.setToolTip(doc.path)
+        self.header.setToolTip(tooltip(doc.path))
 
     def apply(self, comparison: Comparison, index: int, colours: Colours) -> None:
         """Rebuild the text with the comparison's highlights for document ``index``."""
