@@ -6,7 +6,15 @@ Menus and shortcuts are built in ``viewer.qt.menus``; files in ``viewer.qt.files
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QFont, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QGuiApplication,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -22,12 +30,14 @@ from viewer.core.coverage import passage_at
 from viewer.core.documents import Document
 from viewer.core.model import CompareOptions, Comparison
 from viewer.core.navigation import describe_passage, step_change, step_passage
+from viewer.qt.app import apply_theme
 from viewer.qt.files import FileKeeper
 from viewer.qt.findbar import FindBar, Finder
 from viewer.qt.optionsbar import OptionsBar
-from viewer.qt.palette import Colours, colours_for
+from viewer.qt.palette import DARK, LIGHT, Colours
 from viewer.qt.pane import Pane
 from viewer.qt.panes import PaneRow
+from viewer.qt.plaintext import window_title
 from viewer.qt.settings import Settings
 from viewer.qt.startpage import StartPage
 from viewer.qt.syncscroll import SyncScroller
@@ -45,7 +55,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
         self.theme = theme or self.settings.theme()
-        self.colours: Colours = colours_for(self.theme)
+        self.colours: Colours = DARK if apply_theme(self.theme) else LIGHT
         self.documents: list[Document] = []
         self.comparison: Comparison | None = None
         self.docs_of_panes: list[int] = []
@@ -90,6 +100,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.status_text = QLabel()
+        self.status_text.setTextFormat(Qt.TextFormat.PlainText)  # it quotes article text
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
@@ -110,6 +121,9 @@ class MainWindow(QMainWindow):
         from viewer.qt.menus import build_menus
 
         self.actions_by_name = build_menus(self)
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(self._on_colour_scheme_changed)
         self._restore_window()
         self._show_legend()
         self._update_pages()
@@ -179,7 +193,7 @@ class MainWindow(QMainWindow):
         title = "Article comparison viewer"
         if self.documents:
             title = " ↔ ".join(d.name for d in self.documents[:4]) + f" — {title}"
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_title(title))
         if not self.documents:
             self.show_status("Open two or more articles to compare them (Ctrl+O).")
         elif len(self.documents) == 1:
@@ -331,13 +345,18 @@ class MainWindow(QMainWindow):
         self._relayout_timer.start()
 
     def set_theme(self, theme: str) -> None:
-        from viewer.qt.app import apply_theme
-
+        """``light``, ``dark`` or ``system`` (follows the desktop, also when it changes)."""
         self.theme = theme
         self.settings.set_theme(theme)
-        apply_theme(theme)
-        self.colours = colours_for(theme)
+        self._use_theme()
+
+    def _use_theme(self, scheme: Qt.ColorScheme | None = None) -> None:
+        self.colours = DARK if apply_theme(self.theme, scheme) else LIGHT
         self._show_comparison()
+
+    def _on_colour_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        if self.theme == "system":
+            self._use_theme(scheme)
 
     def set_sync(self, on: bool) -> None:
         self.sync.enabled = on
