@@ -40,6 +40,7 @@ class ArticleView(QTextBrowser):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._outline: list[Range] = []
         self._outline_colour = QColor("#d55e00")
+        self._current_change: Range | None = None
         self._press: QPointF | None = None
         self.set_article(document, font)
 
@@ -146,11 +147,48 @@ class ArticleView(QTextBrowser):
     def outline(self) -> list[Range]:
         return list(self._outline)
 
+    def set_current_change(self, change: Range | None) -> None:
+        """Frame ``change`` (core offsets) as the current change; None removes the frame."""
+        self._current_change = change
+        self.viewport().update()
+
+    def current_change(self) -> Range | None:
+        return self._current_change
+
+    def range_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles covering ``text[start:end]``, one per line it touches."""
+        q0, q1 = self.qt_range(start, end)
+        cursor = QTextCursor(self._qdoc)
+        cursor.setPosition(q0)
+        first = QRectF(self.cursorRect(cursor))
+        cursor.setPosition(q1)
+        last = QRectF(self.cursorRect(cursor))
+        if abs(first.top() - last.top()) < 1:
+            return [QRectF(first.left(), first.top(), last.left() - first.left(), first.height())]
+        right = float(self.viewport().width() - 4)
+        rects = [QRectF(first.left(), first.top(), right - first.left(), first.height())]
+        if last.top() - first.bottom() > 1:
+            rects.append(QRectF(4, first.bottom(), right - 4, last.top() - first.bottom()))
+        rects.append(QRectF(4, last.top(), last.left() - 4, last.height()))
+        return rects
+
+    def _paint_current_change(self) -> None:
+        if self._current_change is None:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in self.range_rects(*self._current_change):
+            painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
+        painter.end()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         background = QPainter(self.viewport())
         background.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
         background.end()
         super().paintEvent(event)
+        self._paint_current_change()
         if not self._outline:
             return
         painter = QPainter(self.viewport())

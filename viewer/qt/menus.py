@@ -83,6 +83,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         lambda: window.move_pane(1),
         QKeySequence("Ctrl+Shift+PgDown"),
     )
+    order = add(view, "order_by_relation", "Put &related articles side by side", lambda: None)
+    order.setCheckable(True)
+    order.setChecked(window.settings.order_by_relation())
+    order.setToolTip("On: the articles that share most are neighbours. Off: file order.")
+    order.toggled.connect(window.set_order_by_relation)
     view.addSeparator()
     themes = view.addMenu("&Theme")
     group = QActionGroup(window)
@@ -114,14 +119,15 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "next_change",
         "Next &change",
         lambda: window.step_change(True),
-        QKeySequence("Alt+Shift+Down"),
+        # F7 too: some window managers (openbox) take Alt+Shift+Down for themselves.
+        [QKeySequence("Alt+Shift+Down"), QKeySequence("F7")],
     )
     add(
         go,
         "previous_change",
         "Previous c&hange",
         lambda: window.step_change(False),
-        QKeySequence("Alt+Shift+Up"),
+        [QKeySequence("Alt+Shift+Up"), QKeySequence("Shift+F7")],
     )
     go.addSeparator()
     add(go, "find", "&Find in all articles…", window.finder.open, QKeySequence.StandardKey.Find)

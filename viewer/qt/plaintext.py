@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtGui import Qt
+
 
 def tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` exactly: escaped inside a paragraph that keeps breaks."""
-    if not text:
-        return ""
+    """A tooltip that shows ``text`` exactly.
+
+    Qt renders a tooltip as rich text when ``Qt.mightBeRichText`` says so; only then is
+    the text escaped, inside a paragraph that keeps its line breaks.
+    """
+    if not Qt.mightBeRichText(text):
+        return text
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
