@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from viewer.core.documents import document_from_text
+from viewer.qt import palette
 from viewer.qt.mainwindow import MainWindow
 from viewer.qt.palette import DARK, LIGHT, Colours
+from viewer.qt.settings import Settings
 
 from .colourmath import contrast, seen_distance
 from .conftest import open_and_wait, seed_paths
@@ -133,6 +135,48 @@ def test_system_theme_follows_the_desktop_live(qtbot: QtBot, window: MainWindow)
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert not window.colours.dark  # an explicit choice ignores the desktop
     assert QApplication.palette().color(Role.Window).lightness() >= 128
+
+
+class DarkDesktop:
+    """Stands in for QGuiApplication in the palette module: the desktop announces Dark."""
+
+    class Hints:
+        @staticmethod
+        def colorScheme() -> Qt.ColorScheme:
+            return Qt.ColorScheme.Dark
+
+    @staticmethod
+    def styleHints() -> DarkDesktop.Hints:
+        return DarkDesktop.Hints()
+
+    @staticmethod
+    def palette() -> QPalette:
+        return QGuiApplication.palette()
+
+
+@pytest.mark.parametrize("hint", ["dark scheme", "no scheme, dark palette"])
+def test_system_theme_on_a_dark_desktop_is_dark_throughout(
+    qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch, hint: str
+) -> None:
+    """The window palette and the highlights agree: not Fusion's light window with the
+    dark highlights (black on #17324d, 1.6:1)."""
+    if hint == "dark scheme":
+        monkeypatch.setattr(palette, "QGuiApplication", DarkDesktop)
+    else:
+        if QGuiApplication.styleHints().colorScheme() != Qt.ColorScheme.Unknown:
+            pytest.skip("this platform announces a colour scheme")
+        monkeypatch.setattr(palette, "_system_window_lightness", 40, raising=False)
+    window = MainWindow(settings, theme="system")
+    qtbot.addWidget(window)
+    try:
+        assert window.colours.dark
+        assert QApplication.palette().color(Role.Window).lightness() < 128
+        text = app_colour(Role.Text)
+        assert min(contrast(text, c) for c in window.colours.shared) >= AA
+    finally:
+        monkeypatch.undo()
+        window.set_theme("light")
+        window.close()
 
 
 def find_marks(window: MainWindow) -> list[tuple[int, int, str, str]]:
