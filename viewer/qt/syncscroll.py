@@ -2,19 +2,21 @@
 
 Whichever pane the user scrolls leads. Its sync point (Meld: top of the view at the start,
 middle in between, bottom at the end) is mapped into every other pane through the pixel
-positions of the passages the two share (``viewer.core.scrollmap``); a lock stops the
-followers from scrolling each other in a loop.
+positions of the passages the two share (``viewer.core.scrollmap.FollowMap``), so the line
+there and its counterpart stand level. Followers get blank room past their ends where the
+alignment needs it. A lock stops the followers from scrolling each other in a loop.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
 from viewer.core.model import Comparison
-from viewer.core.scrollmap import ScrollMap, link_segments, monotone_chain, sync_fraction
+from viewer.core.scrollmap import FollowMap, Geometry, anchors, link_segments, monotone_chain
 from viewer.qt.pane import Pane
 
 
@@ -27,19 +29,25 @@ class SyncScroller(QObject):
         self._panes: list[Pane] = []
         self._docs: list[int] = []
         self._comparison: Comparison | None = None
-        self._maps: dict[tuple[int, int], ScrollMap] = {}
+        self._maps: dict[tuple[int, int], FollowMap] = {}
+        self._values: dict[int, int] = {}  # pane index → last scroll value seen
         self._lock = False
+        self.leader: Pane | None = None
 
     def set_panes(self, panes: list[Pane], docs: list[int]) -> None:
         """The panes in screen order and, for each, its document index in the comparison."""
         for pane in self._panes:
             with contextlib.suppress(RuntimeError, TypeError):
                 pane.view.verticalScrollBar().valueChanged.disconnect(self._on_scroll)
+            with contextlib.suppress(RuntimeError, TypeError):
+                pane.view.layoutChanged.disconnect(self.invalidate)
         self._panes = list(panes)
         self._docs = list(docs)
         for pane in self._panes:
             pane.view.verticalScrollBar().valueChanged.connect(self._on_scroll)
-            pane.view.verticalScrollBar().rangeChanged.connect(self.invalidate)
+            pane.view.layoutChanged.connect(self.invalidate)
+        if self.leader not in self._panes:
+            self.leader = None
         self.invalidate()
 
     def set_comparison(self, comparison: Comparison | None, docs: list[int]) -> None:
@@ -50,56 +58,85 @@ class SyncScroller(QObject):
     def invalidate(self) -> None:
         """Forget pixel maps (after a resize, zoom or new result)."""
         self._maps.clear()
+        self._values = {i: p.view.top() for i, p in enumerate(self._panes)}
 
-    def _on_scroll(self) -> None:
+    def _on_scroll(self, value: int) -> None:
         sender = self.sender()
-        for pane in self._panes:
+        for index, pane in enumerate(self._panes):
             if pane.view.verticalScrollBar() is sender:
-                self.follow(pane)
+                previous = self._values.get(index, value)
+                self._values[index] = value
+                if not self._lock:
+                    self.leader = pane
+                    self.follow(pane, previous)
                 return
 
-    def map_between(self, leader: int, follower: int) -> ScrollMap:
-        """Pixel map from pane ``leader``'s document to pane ``follower``'s."""
+    def _geometry(self, index: int) -> Geometry:
+        view = self._panes[index].view
+        return Geometry(view.document_height(), float(view.viewport().height()))
+
+    def map_between(self, leader: int, follower: int) -> FollowMap:
+        """Where pane ``follower`` stands for each view top of pane ``leader``."""
         key = (leader, follower)
         cached = self._maps.get(key)
         if cached is not None:
             return cached
         a, b = self._panes[leader].view, self._panes[follower].view
-        pixel_chain = []
+        pixel_chain: list[tuple[float, float, float, float]] = []
         if self._comparison is not None:
             segments = link_segments(self._comparison, self._docs[leader], self._docs[follower])
             for a0, a1, b0, b1 in monotone_chain(segments):
-                pixel_chain.append(
-                    (
-                        a.y_of(int(a0)),
-                        a.bottom_of(int(a1)),
-                        b.y_of(int(b0)),
-                        b.bottom_of(int(b1)),
-                    )
+                points = anchors(
+                    a.article.text, (int(a0), int(a1)), b.article.text, (int(b0), int(b1))
                 )
-        mapping = ScrollMap.from_segments(pixel_chain, a.document_height(), b.document_height())
+                ys = [(a.y_of(x), b.y_of(y)) for x, y in points[:-1]]
+                ys.append((a.bottom_of(points[-1][0]), b.bottom_of(points[-1][1])))
+                for (ya0, yb0), (ya1, yb1) in itertools.pairwise(ys):
+                    if ya1 > ya0 and yb1 >= yb0:
+                        pixel_chain.append((ya0, ya1, yb0, yb1))
+        geometry = self._geometry(follower)
+        mapping = FollowMap.build(pixel_chain, self._geometry(leader), geometry)
         self._maps[key] = mapping
+        top, bottom = mapping.room(geometry)
+        b.grow_room(round(top) + 1, round(bottom) + 1)
         return mapping
 
-    def follow(self, leader_pane: Pane) -> None:
-        """Scroll every other pane to follow ``leader_pane``."""
+    def follow(self, leader_pane: Pane, previous: int | None = None) -> None:
+        """Scroll every other pane to follow ``leader_pane``.
+
+        With ``previous`` (the leader's scroll value before this move), a follower that is
+        off its level position (after another pane led) never moves against the leader's
+        direction and catches up by at most the leader's step; without it, it jumps there.
+        """
         if self._lock or not self.enabled or leader_pane not in self._panes:
             return
         self._lock = True
         try:
             leader = self._panes.index(leader_pane)
-            view = leader_pane.view
-            page = view.viewport().height()
-            top = view.top()
-            fraction = sync_fraction(top, page, view.document_height())
-            point = top + fraction * page
+            top = leader_pane.view.top()
+            step = 0 if previous is None else top - previous
             for index, pane in enumerate(self._panes):
                 if index == leader:
                     continue
-                target = self.map_between(leader, index).map(point)
-                pane.view.scroll_to_y(target - fraction * pane.view.viewport().height())
+                mapping = self.map_between(leader, index)
+                target = mapping(top)
+                if previous is not None and step:
+                    current = pane.view.top()
+                    carried = current + target - mapping(previous)
+                    error = target - carried
+                    target = carried + max(-abs(step), min(abs(step), error))
+                    if (target - current) * step < 0:
+                        target = current
+                pane.view.scroll_to_y(target)
+                self._values[index] = pane.view.top()
         finally:
             self._lock = False
+
+    def realign(self, leader_pane: Pane | None = None) -> None:
+        """Put every other pane level with ``leader_pane`` (or the last leader) at once."""
+        pane = leader_pane or self.leader or (self._panes[0] if self._panes else None)
+        if pane is not None:
+            self.follow(pane)
 
     def run_locked(self, action: Callable[[], object]) -> None:
         """Run ``action()`` (programmatic scrolling) without the panes following each other."""
@@ -108,3 +145,4 @@ class SyncScroller(QObject):
             action()
         finally:
             self._lock = previous
+            self._values = {i: p.view.top() for i, p in enumerate(self._panes)}
