@@ -179,6 +179,23 @@ class Geometry:
         return top + sync_fraction(top, self.page, self.height) * self.page
 
 
+def _monotone_fit(values: Sequence[float]) -> list[float]:
+    """The non-decreasing sequence nearest to ``values`` in the largest deviation.
+
+    Where level positions conflict (the sync point moves down the screen while the
+    follower has nothing to scroll past), the follower neither moves back nor lags one
+    passage by the whole conflict: the shortfall is split between the two.
+    """
+    rising: list[float] = []
+    for value in values:
+        rising.append(max(value, rising[-1]) if rising else value)
+    falling: list[float] = []
+    for value in reversed(values):
+        falling.append(min(value, falling[-1]) if falling else value)
+    falling.reverse()
+    return [(up + down) / 2 for up, down in zip(rising, falling, strict=True)]
+
+
 @dataclass(frozen=True)
 class FollowMap:
     """Where a follower's view top stands for each view top of the leader (pixels).
@@ -222,16 +239,14 @@ class FollowMap:
             if last_top < end:
                 points.append((end, min(max(follower.span, last), last + end - last_top)))
         tops: list[float] = []
-        follows: list[float] = []
-        highest = float("-inf")
+        raw: list[float] = []
         for top, follow in points:
-            highest = max(highest, follow)  # never backwards while the leader moves on
             if tops and top <= tops[-1]:
-                follows[-1] = highest
+                raw[-1] = follow
                 continue
             tops.append(top)
-            follows.append(highest)
-        return cls(tuple(tops), tuple(follows))
+            raw.append(follow)
+        return cls(tuple(tops), tuple(_monotone_fit(raw)))
 
     @classmethod
     def _still(cls, chain: Sequence[Segment]) -> FollowMap:

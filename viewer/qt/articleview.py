@@ -34,6 +34,9 @@ class ArticleView(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        # Always shown: blank room past the ends can give a short article a scroll range,
+        # and a scroll bar that comes and goes would re-wrap the text.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         # Opaque: paintEvent fills the background itself, so scrolling can blit the pixels
         # already painted and repaint only the exposed strip (half the cost per event).
