@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from viewer.core.coverage import changed_ranges, shared_segments
 from viewer.core.grouping import merge_ranges
 from viewer.core.model import CompareOptions
+from viewer.core.navigation import percent
 from viewer.qt.mainwindow import MainWindow
 from viewer.qt.pane import Pane
 
@@ -122,8 +123,8 @@ def test_navigation_moves_current_passage_and_view(qtbot: QtBot, window: MainWin
     assert comparison is not None
     window.actions_by_name["next_passage"].trigger()
     assert window.current_passage == 0
-    alike = round(comparison.passages[0].similarity * 100)
-    assert window.status_text.text() == f"Passage 1 of 2 · in 000, 004 · {alike} % alike"
+    alike = percent(comparison.passages[0].similarity)
+    assert window.status_text.text() == f"Passage 1 of 2 · in 000, 004 · {alike} alike"
     for index, pane in enumerate(window.row.panes):
         (span,) = comparison.passages[0].spans_in(index)
         assert pane.view.outline() == [(span.start, span.end)]
