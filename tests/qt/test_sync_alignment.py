@@ -118,3 +118,39 @@ def test_articles_that_fit_on_screen_show_their_passage_level(
         right.view.y_of(start_004) - right.view.top()
     )
     assert abs(gap) <= left.view.bottom_of(1) - left.view.y_of(0)
+
+
+def test_articles_sharing_text_stay_level_while_an_unrelated_one_leads(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "001", "002", "003", "004"))
+    window.resize(1600, 600)
+    qtbot.wait(200)
+    panes = window.row.panes
+    by_name = {p.document.name[:3]: p for p in panes}
+    lead, a, b = by_name["001"], by_name["000"], by_name["004"]
+    line = a.view.bottom_of(1) - a.view.y_of(0)
+    bar = lead.view.verticalScrollBar()
+    lead.view.setFocus()
+    window.sync.realign(lead)
+    checked = 0
+    for value in range(0, bar.maximum() + 1, 20):
+        bar.setValue(value)
+        qtbot.wait(1)
+        # Where 000's sync line falls in the Reuters block, 004's copy of it stands level.
+        view = a.view
+        y = view.top() + 0.5 * view.viewport().height()
+        offset = view.offset_at(y)
+        text_a, text_b = a.document.text, b.document.text
+        start = text_a.index("Chiefs of staff")
+        end = text_a.index("Milley spoke with his Ukrainian counterpart")
+        if not start <= offset < end:
+            continue
+        probe = text_a[offset : offset + 30]
+        if probe not in text_b:
+            continue
+        other = text_b.index(probe)
+        gap = (view.y_of(offset) - view.top()) - (b.view.y_of(other) - b.view.top())
+        assert abs(gap) <= line + 1, f"000 and 004 are {gap:.0f} px apart at 001's top {value}"
+        checked += 1
+    assert checked >= 3

@@ -34,6 +34,7 @@ class SyncScroller(QObject):
         self._comparison: Comparison | None = None
         self._maps: dict[tuple[int, int], FollowMap] = {}
         self._values: dict[int, int] = {}  # pane index → last scroll value seen
+        self._shares: dict[tuple[int, int], float] = {}  # document pair → shared amount
         self._lock = False
         self.leader: Pane | None = None
 
@@ -61,6 +62,7 @@ class SyncScroller(QObject):
     def invalidate(self) -> None:
         """Forget pixel maps (after a resize, zoom or new result)."""
         self._maps.clear()
+        self._shares.clear()
         self._values = {i: p.view.top() for i, p in enumerate(self._panes)}
 
     def _on_scroll(self, value: int) -> None:
@@ -117,6 +119,9 @@ class SyncScroller(QObject):
     def follow(self, leader_pane: Pane, previous: int | None = None) -> None:
         """Scroll every other pane to follow ``leader_pane``.
 
+        A pane that shares passages with the leader follows it; one that shares only with
+        another follower follows that one (so two articles that share text stay level
+        while an unrelated one leads); the rest follow the leader proportionally.
         With ``previous`` (the leader's scroll value before this move), a follower that is
         off its level position (after another pane led) never moves against the leader's
         direction and catches up by at most the leader's step; without it, it jumps there.
@@ -126,24 +131,58 @@ class SyncScroller(QObject):
         self._lock = True
         try:
             leader = self._panes.index(leader_pane)
-            top = leader_pane.view.top()
-            step = 0 if previous is None else top - previous
-            for index, pane in enumerate(self._panes):
-                if index == leader:
-                    continue
-                mapping = self.map_between(leader, index)
-                target = mapping(top)
-                if previous is not None and step:
-                    current = pane.view.top()
-                    carried = current + target - mapping(previous)
-                    error = target - carried
-                    target = carried + max(-abs(step), min(abs(step), error))
-                    if (target - current) * step < 0:
-                        target = current
-                pane.view.scroll_to_y(target)
-                self._values[index] = pane.view.top()
+            moved = {leader: (previous, leader_pane.view.top())}
+            pending = [i for i in range(len(self._panes)) if i != leader]
+            while pending:
+                index, guide = next(
+                    ((i, g) for i in pending if (g := self._guide(i, moved, leader)) is not None),
+                    (pending[0], leader),
+                )
+                pending.remove(index)
+                view = self._panes[index].view
+                before = view.top()
+                view.scroll_to_y(self._target(guide, index, *moved[guide]))
+                moved[index] = (before if moved[guide][0] is not None else None, view.top())
+                self._values[index] = view.top()
         finally:
             self._lock = False
+
+    def _guide(
+        self, index: int, moved: dict[int, tuple[int | None, int]], leader: int
+    ) -> int | None:
+        """The pane already placed that ``index`` should follow: the leader if they share
+        passages, else the placed pane it shares most with; None when it shares with none."""
+        sharing = [j for j in moved if self._share(j, index) > 0]
+        if not sharing:
+            return None
+        if leader in sharing:
+            return leader
+        return max(sharing, key=lambda j: self._share(j, index))
+
+    def _share(self, a: int, b: int) -> float:
+        """How much panes ``a`` and ``b`` share (0 when no passage links them); cached."""
+        key = (self._docs[a], self._docs[b])
+        cached = self._shares.get(key)
+        if cached is None:
+            comparison = self._comparison
+            cached = 0.0
+            if comparison is not None and comparison.links_between(*key):
+                cached = sum(comparison.pair(*key).shared)
+            self._shares[key] = cached
+        return cached
+
+    def _target(self, guide: int, index: int, previous: int | None, top: int) -> float:
+        """Where pane ``index`` goes when pane ``guide`` moved from ``previous`` to ``top``."""
+        mapping = self.map_between(guide, index)
+        target = mapping(top)
+        step = 0 if previous is None else top - previous
+        if previous is not None and step:
+            current = self._panes[index].view.top()
+            carried = current + target - mapping(previous)
+            target = carried + max(-abs(step), min(abs(step), target - carried))
+            if (target - current) * step < 0:
+                target = current
+        return target
 
     def realign(self, leader_pane: Pane | None = None) -> None:
         """Put every other pane level with ``leader_pane`` (or the last leader) at once."""
