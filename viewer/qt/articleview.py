@@ -27,6 +27,7 @@ class ArticleView(QTextBrowser):
     """A read-only rendering of one core document with offset-exact highlights."""
 
     offsetClicked = Signal(int)  # core offset under a plain click
+    layoutChanged = Signal()  # the text's height or the visible height changed
 
     def __init__(self, document: Document, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +35,9 @@ class ArticleView(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        # Always shown: blank room past the ends can give a short article a scroll range,
+        # and a scroll bar that comes and goes would re-wrap the text.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         # Opaque: paintEvent fills the background itself, so scrolling can blit the pixels
         # already painted and repaint only the exposed strip (half the cost per event).
@@ -42,6 +46,12 @@ class ArticleView(QTextBrowser):
         self._outline_colour = QColor("#d55e00")
         self._current_change: Range | None = None
         self._press: QPointF | None = None
+        # Blank room before the first line and after the last one (pixels), so a pane
+        # following another can stand level with it past its own ends.
+        self._room = (0, 0)
+        self._natural = (0, 0)  # the scroll range QTextEdit itself sets
+        self._extending = False
+        self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
         self.set_article(document, font)
 
     # -- content -------------------------------------------------------------------------
@@ -50,6 +60,7 @@ class ArticleView(QTextBrowser):
         self.offsets = Offsets(document.text)
         self._font = font
         self._qdoc = build_document(document, font)
+        self._room = (0, 0)
         self.setDocument(self._qdoc)
 
     def rebuild(self, font: QFont | None = None) -> None:
@@ -123,7 +134,38 @@ class ArticleView(QTextBrowser):
         return self._qdoc.documentLayout().documentSize().height()
 
     def top(self) -> int:
+        """The view's top in document pixels; negative inside the blank room above."""
         return self.verticalScrollBar().value()
+
+    def room(self) -> tuple[int, int]:
+        """Blank room (pixels) before the first line and after the last one."""
+        return self._room
+
+    def grow_room(self, before: int, after: int) -> None:
+        """Make at least this much blank room before and after the text (never shrinks it)."""
+        room = (max(self._room[0], before), max(self._room[1], after))
+        if room != self._room:
+            self._room = room
+            self._extend_range()
+
+    def _on_range_changed(self, low: int, high: int) -> None:
+        if self._extending:
+            return
+        if (low, high) != (-self._room[0], self._natural[1] + self._room[1]):
+            natural, self._natural = self._natural, (low, high)
+            if natural != self._natural:
+                self.layoutChanged.emit()
+        self._extend_range()
+
+    def _extend_range(self) -> None:
+        bar = self.verticalScrollBar()
+        low, high = -self._room[0], self._natural[1] + self._room[1]
+        if (bar.minimum(), bar.maximum()) != (low, high):
+            self._extending = True
+            try:
+                bar.setRange(low, high)
+            finally:
+                self._extending = False
 
     def scroll_to_y(self, y: float) -> None:
         self.verticalScrollBar().setValue(round(y))

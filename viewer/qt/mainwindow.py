@@ -318,6 +318,7 @@ class MainWindow(QMainWindow):
         self.row.show_comparison(comparison, self.docs_of_panes, self.colours)
         self.sync.set_panes(self.row.panes, self.docs_of_panes)
         self.sync.set_comparison(comparison, self.docs_of_panes)
+        self.sync.realign(self.active_pane())
         self._show_legend()
         self._show_outline()
         self._show_change_mark()
@@ -462,6 +463,8 @@ class MainWindow(QMainWindow):
     def set_sync(self, on: bool) -> None:
         self.sync.enabled = on
         self.settings.set_sync_scrolling(on)
+        if on:
+            self.sync.realign(self.active_pane())
         self.show_status("Synchronised scrolling " + ("on" if on else "off") + " (Ctrl+L)")
 
     def show_status(self, text: str) -> None:
@@ -473,6 +476,7 @@ class MainWindow(QMainWindow):
 
     def _after_relayout(self) -> None:
         self.sync.invalidate()
+        self.sync.realign()
         for pane in self.row.panes:
             pane.overview.relayout()
         for linkmap in self.row.linkmaps:

@@ -164,7 +164,7 @@ class Pane(QFrame):
         layout.addLayout(body, 1)
         self.view.verticalScrollBar().valueChanged.connect(self._update_overview_view)
         self.view.verticalScrollBar().rangeChanged.connect(self._update_overview_view)
-        self.view.verticalScrollBar().rangeChanged.connect(self.overview.relayout)
+        self.view.layoutChanged.connect(self.overview.relayout)
         self.set_header(None)
 
     @property
