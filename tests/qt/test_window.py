@@ -145,8 +145,8 @@ def test_clicking_a_link_band_selects_its_passage(qtbot: QtBot, window: MainWind
         box = path.boundingRect()
         points = [
             QPointF(box.left() + box.width() * fx, box.top() + box.height() * fy)
-            for fx in (0.1, 0.5, 0.9)
-            for fy in (0.2, 0.5, 0.8)
+            for fx in (0.1, 0.3, 0.5, 0.7, 0.9)
+            for fy in (n / 40 for n in range(1, 40))
         ]
         only_here = [
             pt

@@ -59,7 +59,7 @@ class LinkMap(QWidget):
         self.setToolTip("Shared passages between the neighbouring articles; click a band")
         for pane in (left, right):
             pane.view.verticalScrollBar().valueChanged.connect(self.update)
-            pane.view.verticalScrollBar().rangeChanged.connect(self.relayout)
+            pane.view.layoutChanged.connect(self.relayout)
 
     def set_comparison(
         self, comparison: Comparison | None, left_doc: int, right_doc: int, colours: Colours

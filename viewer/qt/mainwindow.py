@@ -6,7 +6,15 @@ Menus and shortcuts are built in ``viewer.qt.menus``; files in ``viewer.qt.files
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QFont, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QGuiApplication,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -33,12 +41,14 @@ from viewer.core.navigation import (
     step_passage,
 )
 from viewer.core.relations import related_order
+from viewer.qt.app import apply_theme
 from viewer.qt.files import FileKeeper
 from viewer.qt.findbar import FindBar, Finder
 from viewer.qt.optionsbar import OptionsBar
-from viewer.qt.palette import Colours, colours_for
+from viewer.qt.palette import DARK, LIGHT, Colours
 from viewer.qt.pane import Pane
 from viewer.qt.panes import PaneRow
+from viewer.qt.plaintext import window_title
 from viewer.qt.settings import Settings
 from viewer.qt.startpage import StartPage
 from viewer.qt.syncscroll import SyncScroller
@@ -56,7 +66,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
         self.theme = theme or self.settings.theme()
-        self.colours: Colours = colours_for(self.theme)
+        self.colours: Colours = DARK if apply_theme(self.theme) else LIGHT
         self.documents: list[Document] = []
         self.comparison: Comparison | None = None
         self.docs_of_panes: list[int] = []
@@ -117,6 +127,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.status_text = QLabel()
+        self.status_text.setTextFormat(Qt.TextFormat.PlainText)  # it quotes article text
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
@@ -137,6 +148,9 @@ class MainWindow(QMainWindow):
         from viewer.qt.menus import build_menus
 
         self.actions_by_name = build_menus(self)
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(self._on_colour_scheme_changed)
         self._restore_window()
         self._show_legend()
         self._update_pages()
@@ -264,7 +278,7 @@ class MainWindow(QMainWindow):
         title = "Article comparison viewer"
         if self.documents:
             title = " ↔ ".join(d.name for d in self.documents[:4]) + f" — {title}"
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_title(title))
         if not self.documents:
             self.show_status("Open two or more articles to compare them (Ctrl+O).")
         elif len(self.documents) == 1:
@@ -340,6 +354,7 @@ class MainWindow(QMainWindow):
         self.row.show_comparison(comparison, self.docs_of_panes, self.colours)
         self.sync.set_panes(self.row.panes, self.docs_of_panes)
         self.sync.set_comparison(comparison, self.docs_of_panes)
+        self.sync.realign(self.active_pane())
         self._show_legend()
         self._show_outline()
         self._show_change_mark()
@@ -485,17 +500,26 @@ class MainWindow(QMainWindow):
         self._relayout_timer.start()
 
     def set_theme(self, theme: str) -> None:
-        from viewer.qt.app import apply_theme
-
+        """``light``, ``dark`` or ``system`` (follows the desktop, also when it changes)."""
         self.theme = theme
         self.settings.set_theme(theme)
-        apply_theme(theme)
-        self.colours = colours_for(theme)
+        self._use_theme()
+
+    def _use_theme(self, scheme: Qt.ColorScheme | None = None) -> None:
+        self.colours = DARK if apply_theme(self.theme, scheme) else LIGHT
+        for pane in self.row.panes:
+            pane.view.rebuild()  # link and quote colours come from the palette when built
         self._show_comparison()
+
+    def _on_colour_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        if self.theme == "system":
+            self._use_theme(scheme)
 
     def set_sync(self, on: bool) -> None:
         self.sync.enabled = on
         self.settings.set_sync_scrolling(on)
+        if on:
+            self.sync.realign(self.active_pane())
         self.show_status("Synchronised scrolling " + ("on" if on else "off") + " (Ctrl+L)")
 
     def notice(self, text: str) -> None:
@@ -512,6 +536,7 @@ class MainWindow(QMainWindow):
 
     def _after_relayout(self) -> None:
         self.sync.invalidate()
+        self.sync.realign()
         for pane in self.row.panes:
             pane.overview.relayout()
         for linkmap in self.row.linkmaps:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from viewer import __version__
+from viewer.qt.plaintext import menu_text, tooltip
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -174,9 +176,9 @@ def _fill_recent(window: MainWindow) -> None:
     for menu, add in ((window.recent_menu, False), (window.recent_add_menu, True)):
         menu.clear()
         for path, label in zip(recent, labels, strict=True):
-            action = menu.addAction(label.replace("&", "&&"))
+            action = menu.addAction(menu_text(label))
             action.setData(path)
-            action.setToolTip(path)
+            action.setToolTip(tooltip(path))
             action.setStatusTip(path)
             action.triggered.connect(
                 lambda _c=False, p=path, a=add: window.files.open_paths([p], add=a)
@@ -189,14 +191,22 @@ def _fill_recent(window: MainWindow) -> None:
         menu.setEnabled(bool(recent))
 
 
-def _about(window: MainWindow) -> None:
-    QMessageBox.about(
-        window,
+def _about(window: MainWindow) -> QMessageBox:
+    """The About box: what the colours and keys mean (plain text, shown without blocking)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
         "About",
         f"Article comparison viewer {__version__}\n\n"
         "Blue: text another article also carries (deeper: more articles). Orange: words that "
-        "changed inside a shared passage. Plain: original to this article.\n\n"
+        "changed inside a shared passage. Plain: original to this article. Outlined: the "
+        "current passage. Yellow: Find matches; violet: the current match.\n\n"
         "Alt+Down / Alt+Up: next / previous passage. Alt+Shift+Down / Up (or F7 / Shift+F7): "
         "next / previous change. Ctrl+F: find. Ctrl+L: synchronised scrolling. F5: reload. "
-        "Drag a pane's header to move it.",
+        "Drag a pane's header to move it.\n\n"
+        "Links in articles open only for web and e-mail addresses, after you confirm them.",
+        QMessageBox.StandardButton.Ok,
+        window,
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.open()
+    return box

@@ -33,6 +33,7 @@ from viewer.core.tokens import count_words
 from viewer.qt.articleview import ArticleView
 from viewer.qt.overview import Overview
 from viewer.qt.palette import Colours
+from viewer.qt.plaintext import tooltip
 
 
 class ElidedLabel(QLabel):
@@ -49,7 +50,7 @@ class ElidedLabel(QLabel):
     def set_full_text(self, text: str) -> None:
         self._full = text
         self._head, self._items = "", []
-        self.setToolTip(text)
+        self.setToolTip(tooltip(text))
         self._elide()
 
     def set_items(self, head: str, items: list[str]) -> None:
@@ -57,7 +58,7 @@ class ElidedLabel(QLabel):
         to "+N more" (the first always shows, shortened if it must)."""
         self._full = head + ", ".join(items)
         self._head, self._items = head, list(items)
-        self.setToolTip(self._full)
+        self.setToolTip(tooltip(self._full))
         self._elide()
 
     def full_text(self) -> str:
@@ -157,7 +158,8 @@ class Pane(QFrame):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.1)
         self.title.setFont(title_font)
         self.meta = ElidedLabel()
-        self.meta.setStyleSheet("color: palette(placeholder-text);")
+        # A palette role, not a style sheet: it follows the palette when the theme changes.
+        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.relations = ElidedLabel()  # "Shares 47 % with 004, 3 % with 001"
         close = QToolButton()
         close.setText("×")
@@ -193,7 +195,7 @@ class Pane(QFrame):
         layout.addLayout(body, 1)
         self.view.verticalScrollBar().valueChanged.connect(self._update_overview_view)
         self.view.verticalScrollBar().rangeChanged.connect(self._update_overview_view)
-        self.view.verticalScrollBar().rangeChanged.connect(self.overview.relayout)
+        self.view.layoutChanged.connect(self.overview.relayout)
         self.set_header(None)
 
     @property
@@ -213,16 +215,19 @@ class Pane(QFrame):
         self.meta.set_full_text(" · ".join(parts))
         if stats is None:
             self.relations.set_full_text("")
-        self.header.setToolTip(f"{doc.path}\nDrag the header sideways to move this article.")
+        self.header.setToolTip(
+            tooltip(f"{doc.path}\nDrag the header sideways to move this article.")
+        )
 
     def apply(self, comparison: Comparison, index: int, colours: Colours) -> None:
         """Rebuild the text with the comparison's highlights for document ``index``."""
         self.view.rebuild()
         possible = len(comparison.documents) - 1
         marks = []
+        shared_text = QColor(colours.shared_text)
         for segment in shared_segments(comparison, index):
             colour = colours.shared_for(len(segment.others), possible)
-            self.view.paint_range(segment.start, segment.end, colour)
+            self.view.paint_range(segment.start, segment.end, colour, shared_text)
             marks.append((segment.start, segment.end, colour))
         changed = QColor(colours.changed)
         for start, end in changed_ranges(comparison, index):
