@@ -61,3 +61,9 @@ def test_other_schemes_and_local_paths_are_refused(href: str) -> None:
     verdict = classify_link(href)
     assert not verdict.allowed
     assert verdict.reason
+
+
+def test_a_refusal_says_why() -> None:
+    assert "inside the article" in classify_link("#notes").reason
+    assert "local file" in classify_link("~/Downloads/evil.sh").reason
+    assert "smb:" in classify_link("smb://server/x").reason

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from viewer.core.documents import document_from_text
+from viewer.qt import palette
 from viewer.qt.mainwindow import MainWindow
 from viewer.qt.palette import DARK, LIGHT, Colours
+from viewer.qt.settings import Settings
 
 from .colourmath import contrast, seen_distance
 from .conftest import open_and_wait, seed_paths
@@ -37,7 +40,9 @@ def app_colour(role: QPalette.ColorRole) -> str:
 def text_pairs(colours: Colours) -> dict[str, tuple[str, str]]:
     """(text colour, background) for everything the window writes on a colour."""
     text = app_colour(Role.Text)
-    pairs = {f"text on shared level {i}": (text, c) for i, c in enumerate(colours.shared)}
+    pairs = {
+        f"text on shared level {i}": (colours.shared_text, c) for i, c in enumerate(colours.shared)
+    }
     pairs |= {
         "text on base": (text, app_colour(Role.Base)),
         "changed": (colours.changed_text, colours.changed),
@@ -135,6 +140,48 @@ def test_system_theme_follows_the_desktop_live(qtbot: QtBot, window: MainWindow)
     assert QApplication.palette().color(Role.Window).lightness() >= 128
 
 
+class DarkDesktop:
+    """Stands in for QGuiApplication in the palette module: the desktop announces Dark."""
+
+    class Hints:
+        @staticmethod
+        def colorScheme() -> Qt.ColorScheme:
+            return Qt.ColorScheme.Dark
+
+    @staticmethod
+    def styleHints() -> DarkDesktop.Hints:
+        return DarkDesktop.Hints()
+
+    @staticmethod
+    def palette() -> QPalette:
+        return QGuiApplication.palette()
+
+
+@pytest.mark.parametrize("hint", ["dark scheme", "no scheme, dark palette"])
+def test_system_theme_on_a_dark_desktop_is_dark_throughout(
+    qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch, hint: str
+) -> None:
+    """The window palette and the highlights agree: not Fusion's light window with the
+    dark highlights (black on #17324d, 1.6:1)."""
+    if hint == "dark scheme":
+        monkeypatch.setattr(palette, "QGuiApplication", DarkDesktop)
+    else:
+        if QGuiApplication.styleHints().colorScheme() != Qt.ColorScheme.Unknown:
+            pytest.skip("this platform announces a colour scheme")
+        monkeypatch.setattr(palette, "_system_window_lightness", 40, raising=False)
+    window = MainWindow(settings, theme="system")
+    qtbot.addWidget(window)
+    try:
+        assert window.colours.dark
+        assert QApplication.palette().color(Role.Window).lightness() < 128
+        text = app_colour(Role.Text)
+        assert min(contrast(text, c) for c in window.colours.shared) >= AA
+    finally:
+        monkeypatch.undo()
+        window.set_theme("light")
+        window.close()
+
+
 def find_marks(window: MainWindow) -> list[tuple[int, int, str, str]]:
     """Every Find mark as shown: (pane, Qt start, background, text colour)."""
     marks = []
@@ -219,3 +266,49 @@ def test_legend_has_one_entry_per_colour_with_eight_panes(window: MainWindow) ->
     assert covered == list(range(1, others + 1))
     used = {window.colours.shared_for(n, others).name() for n in range(1, others + 1)}
     assert len(shared) == len(used)
+
+
+def test_link_and_quote_colours_follow_the_theme(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "styled.md"
+    path.write_text(
+        f"# Styled\n\nSee [the source](https://example.com).\n\n> A quoted line.\n\n{WIRE}\n",
+        encoding="utf-8",
+    )
+    open_and_wait(qtbot, window, [str(path), seed_paths("004")[0]])
+    pane = window.row.panes[0]
+    for theme in ("dark", "light", "dark"):
+        window.set_theme(theme)
+        for needle, role in (("the source", Role.Link), ("quoted", Role.PlaceholderText)):
+            offset = pane.document.text.index(needle) + 1
+            cursor = QTextCursor(pane.view.document())
+            cursor.setPosition(pane.view.qt_range(offset, offset)[0])
+            shown = cursor.charFormat().foreground().color().name()
+            assert shown == app_colour(role), (theme, needle)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_links_and_quotes_inside_shared_text_stay_legible(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, theme: str
+) -> None:
+    quoted = WIRE.replace("telephone call", "[telephone call](https://example.com)")
+    a = tmp_path / "a.md"
+    a.write_text(f"# A\n\n{quoted}\n\n> {WIRE}\n", encoding="utf-8")
+    b = tmp_path / "b.md"
+    b.write_text(f"# B\n\n{WIRE}\n\nOther words here.\n\n{WIRE}\n", encoding="utf-8")
+    window.set_theme(theme)
+    open_and_wait(qtbot, window, [str(a), str(b)])
+    pane = window.row.panes[0]
+    text = pane.document.text
+    checked = 0
+    for offset in (text.index("telephone call") + 1, text.rindex("telephone call") + 1):
+        cursor = QTextCursor(pane.view.document())
+        cursor.setPosition(pane.view.qt_range(offset, offset)[0])
+        fmt = cursor.charFormat()
+        background = fmt.background().color().name()
+        assert background in window.colours.shared  # the sentence is shared
+        foreground = fmt.foreground().color().name()
+        assert contrast(foreground, background) >= AA, (foreground, background)
+        checked += 1
+    assert checked == 2

@@ -40,6 +40,8 @@ def classify_link(href: str) -> LinkVerdict:
     except ValueError:
         return LinkVerdict(href, False, "the address is malformed")
     scheme = parts.scheme.lower()
+    if address.startswith("#"):
+        return LinkVerdict(href, False, "it points inside the article")
     if not scheme or len(scheme) == 1:  # "c:" is a Windows drive, not a scheme
         return LinkVerdict(href, False, "it points to a local file or folder")
     if scheme not in ALLOWED_SCHEMES:

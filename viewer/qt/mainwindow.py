@@ -452,6 +452,8 @@ class MainWindow(QMainWindow):
 
     def _use_theme(self, scheme: Qt.ColorScheme | None = None) -> None:
         self.colours = DARK if apply_theme(self.theme, scheme) else LIGHT
+        for pane in self.row.panes:
+            pane.view.rebuild()  # link and quote colours come from the palette when built
         self._show_comparison()
 
     def _on_colour_scheme_changed(self, scheme: Qt.ColorScheme) -> None:

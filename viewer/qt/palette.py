@@ -24,6 +24,7 @@ class Colours:
 
     dark: bool
     shared: tuple[str, ...]  # index 0: carried by one other article … last: by all others
+    shared_text: str  # on every shared level: links and quotes too, so they stay legible
     changed: str
     changed_text: str
     outline: str
@@ -50,6 +51,7 @@ class Colours:
 LIGHT = Colours(
     dark=False,
     shared=("#c6dbef", "#9ecae1", "#78b4dc", "#5aa0d2"),
+    shared_text="#000000",
     changed="#fdae6b",
     changed_text="#000000",
     outline="#1b1b1b",
@@ -63,6 +65,7 @@ LIGHT = Colours(
 DARK = Colours(
     dark=True,
     shared=("#16304a", "#1d4163", "#24527e", "#2b6399"),
+    shared_text="#e6e6e6",
     changed="#a0520a",
     changed_text="#ffffff",
     outline="#f2f2f2",

@@ -193,9 +193,10 @@ class Pane(QFrame):
         self.view.rebuild()
         possible = len(comparison.documents) - 1
         marks = []
+        shared_text = QColor(colours.shared_text)
         for segment in shared_segments(comparison, index):
             colour = colours.shared_for(len(segment.others), possible)
-            self.view.paint_range(segment.start, segment.end, colour)
+            self.view.paint_range(segment.start, segment.end, colour, shared_text)
             marks.append((segment.start, segment.end, colour))
         changed = QColor(colours.changed)
         for start, end in changed_ranges(comparison, index):
