@@ -11,7 +11,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.core.blocks import PARAGRAPH, Block
+from viewer.core.blocks import Block, text_blocks
 from viewer.core.decoding import decode_bytes, normalize_newlines
 from viewer.core.errors import DocumentError
 from viewer.core.markdown import render_markdown
@@ -35,23 +35,12 @@ class Document:
     outlet: str = ""
     date: str = ""
     encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()  # "path: problem" lines: what was read with a workaround
 
     @property
     def name(self) -> str:
         """The file name (or the pasted article's label) for short references."""
         return Path(self.path).name or self.path
-
-
-def _text_blocks(text: str) -> tuple[Block, ...]:
-    """One paragraph block per non-empty line of a plain-text article."""
-    blocks = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if line.strip():
-            blocks.append(Block(PARAGRAPH, start, end))
-        start = end + 1
-    return tuple(blocks)
 
 
 def _plain_title(text: str, fallback: str) -> str:
@@ -73,13 +62,21 @@ def _markdown_title(text: str, blocks: tuple[Block, ...], fallback: str) -> str:
 
 
 def document_from_text(
-    text: str, path: str, format: str = PLAIN, encoding: str = "utf-8"
+    text: str,
+    path: str,
+    format: str = PLAIN,
+    encoding: str = "utf-8",
+    warnings: tuple[str, ...] = (),
 ) -> Document:
-    """Build a document from already-decoded text (a file's contents or a pasted article)."""
+    """Build a document from already-decoded text (a file's contents or a pasted article).
+
+    ``warnings`` are problems found while reading (``"path: problem"``); rendering adds its own.
+    """
     text = normalize_newlines(text)
     stem = Path(path).stem or path
     if format == MARKDOWN:
         rendered = render_markdown(text)
+        warnings += tuple(f"{path}: {problem}" for problem in rendered.warnings)
         front = rendered.front_matter
         title = front.get("title") or _markdown_title(rendered.text, rendered.blocks, stem)
         return Document(
@@ -91,14 +88,16 @@ def document_from_text(
             outlet=front.get("outlet", "") or front.get("source", ""),
             date=front.get("date", ""),
             encoding=encoding,
+            warnings=warnings,
         )
     return Document(
         path=path,
         title=_plain_title(text, stem),
         text=text,
-        blocks=_text_blocks(text),
+        blocks=text_blocks(text),
         format=PLAIN,
         encoding=encoding,
+        warnings=warnings,
     )
 
 
