@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.compare import MAX_DOCUMENTS
 from viewer.core.coverage import passage_at
 from viewer.core.documents import Document
 from viewer.core.model import CompareOptions, Comparison
@@ -33,7 +34,7 @@ from viewer.qt.startpage import StartPage
 from viewer.qt.syncscroll import SyncScroller
 from viewer.qt.worker import Comparer
 
-MAX_PANES = 8
+MAX_PANES = MAX_DOCUMENTS  # the CLI's and the engine's limit
 
 
 class MainWindow(QMainWindow):
