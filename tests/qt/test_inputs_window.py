@@ -1,15 +1,19 @@
-"""The window's input checks: pastes like files, the pane limit stated, warnings shown."""
+"""The window's input checks: pastes like files, limits stated, warnings shown, settings."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from viewer.cli import main, window_parser
 from viewer.core.compare import MAX_DOCUMENTS
+from viewer.core.model import MIN_WORDS_RANGE, CompareOptions
 from viewer.qt.mainwindow import MainWindow
+from viewer.qt.settings import Settings
 
 from .conftest import open_and_wait, seed_paths
 
@@ -71,3 +75,51 @@ def test_a_file_read_with_a_workaround_shows_its_warning(
     ]
     for box in boxes:
         box.close()
+
+
+def test_corrupted_settings_fall_back_to_defaults(qtbot: QtBot, tmp_path: Path) -> None:
+    ini = tmp_path / "settings.ini"
+    ini.write_text(
+        "[files]\nrecent=@Rect(1 2 3 4)\n"
+        "[options]\nmin_words=@Rect(1 2 3 4)\nignore_case=@Point(1 2)\n"
+        "ignore_punctuation=@Size(3 4)\n"
+        "[view]\ntheme=@Rect(1 2 3 4)\nzoom=@Point(5 6)\nsync=@Rect(0 0 1 1)\n"
+        "[window]\ngeometry=@Rect(1 2 3 4)\nstate=banana\n",
+        encoding="utf-8",
+    )
+    settings = Settings(QSettings(str(ini), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert settings.recent() == []
+    assert settings.options() == CompareOptions()
+    assert (settings.theme(), settings.zoom(), settings.sync_scrolling()) == ("system", 0, True)
+    assert window.options_bar.options() == CompareOptions()
+    window.close()
+    assert window.comparer.shutdown(5000)
+
+
+def test_screenshot_writes_no_settings(tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    location = QStandardPaths.StandardLocation.GenericConfigLocation
+    previous = QStandardPaths.writableLocation(location)
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(config))
+    try:
+        code = main(["--screenshot", str(tmp_path / "shot.png"), *seed_paths("000", "001")])
+    finally:
+        for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, previous)
+    assert code == 0
+    assert (tmp_path / "shot.png").exists()
+    assert list(config.rglob("*")) == []
+
+
+@pytest.mark.parametrize("words", [MIN_WORDS_RANGE[0], 200, 201, MIN_WORDS_RANGE[1]])
+def test_the_window_accepts_every_shortest_passage_the_cli_accepts(
+    window: MainWindow, words: int
+) -> None:
+    args = window_parser().parse_args(["--min-words", str(words)])
+    window.options_bar.set_options(CompareOptions(min_words=args.min_words))
+    assert window.options_bar.options().min_words == words
