@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -72,6 +72,7 @@ class FileKeeper(QObject):
             box = QMessageBox(
                 QMessageBox.Icon.Warning, title, "\n".join(problems), parent=self.window
             )
+            box.setTextFormat(Qt.TextFormat.PlainText)  # file names are data, not markup
             box.open()
         else:
             import sys

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from viewer import __version__
+from viewer.qt.plaintext import menu_text, tooltip
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -81,6 +83,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         lambda: window.move_pane(1),
         QKeySequence("Ctrl+Shift+PgDown"),
     )
+    order = add(view, "order_by_relation", "Put &related articles side by side", lambda: None)
+    order.setCheckable(True)
+    order.setChecked(window.settings.order_by_relation())
+    order.setToolTip("On: the articles that share most are neighbours. Off: file order.")
+    order.toggled.connect(window.set_order_by_relation)
     view.addSeparator()
     themes = view.addMenu("&Theme")
     group = QActionGroup(window)
@@ -112,14 +119,15 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "next_change",
         "Next &change",
         lambda: window.step_change(True),
-        QKeySequence("Alt+Shift+Down"),
+        # F7 too: some window managers (openbox) take Alt+Shift+Down for themselves.
+        [QKeySequence("Alt+Shift+Down"), QKeySequence("F7")],
     )
     add(
         go,
         "previous_change",
         "Previous c&hange",
         lambda: window.step_change(False),
-        QKeySequence("Alt+Shift+Up"),
+        [QKeySequence("Alt+Shift+Up"), QKeySequence("Shift+F7")],
     )
     go.addSeparator()
     add(go, "find", "&Find in all articles…", window.finder.open, QKeySequence.StandardKey.Find)
@@ -150,8 +158,8 @@ def _fill_recent(window: MainWindow) -> None:
     menu.clear()
     recent = window.settings.recent()
     for path in recent:
-        action = menu.addAction(Path(path).name)
-        action.setToolTip(path)
+        action = menu.addAction(menu_text(Path(path).name))
+        action.setToolTip(tooltip(path))
         action.setStatusTip(path)
         action.triggered.connect(lambda _c=False, p=path: window.files.open_paths([p], add=True))
     if recent:
@@ -161,13 +169,21 @@ def _fill_recent(window: MainWindow) -> None:
     menu.setEnabled(bool(recent))
 
 
-def _about(window: MainWindow) -> None:
-    QMessageBox.about(
-        window,
+def _about(window: MainWindow) -> QMessageBox:
+    """The About box: what the colours and keys mean (plain text, shown without blocking)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
         "About",
         f"Article comparison viewer {__version__}\n\n"
         "Blue: text another article also carries (deeper: more articles). Orange: words that "
-        "changed inside a shared passage. Plain: original to this article.\n\n"
+        "changed inside a shared passage. Plain: original to this article. Outlined: the "
+        "current passage. Yellow: Find matches; violet: the current match.\n\n"
         "Alt+Down / Alt+Up: next / previous passage. Alt+Shift+Down / Up: next / previous "
-        "change. Ctrl+F: find. Ctrl+L: synchronised scrolling.",
+        "change. Ctrl+F: find. Ctrl+L: synchronised scrolling.\n\n"
+        "Links in articles open only for web and e-mail addresses, after you confirm them.",
+        QMessageBox.StandardButton.Ok,
+        window,
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.open()
+    return box

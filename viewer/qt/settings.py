@@ -81,6 +81,13 @@ class Settings:
     def set_sync_scrolling(self, on: bool) -> None:
         self.store.setValue("view/sync", on)
 
+    def order_by_relation(self) -> bool:
+        """Open articles with the most related side by side (else in file order)."""
+        return self._bool("view/order_by_relation", True)
+
+    def set_order_by_relation(self, on: bool) -> None:
+        self.store.setValue("view/order_by_relation", on)
+
     def zoom(self) -> int:
         try:
             return max(-6, min(12, int(str(self.store.value("view/zoom", 0)))))
