@@ -54,7 +54,7 @@ from viewer.qt.startpage import StartPage
 from viewer.qt.syncscroll import SyncScroller
 from viewer.qt.worker import Comparer
 
-MAX_PANES = MAX_DOCUMENTS  # as many as the command line compares
+MAX_PANES = MAX_DOCUMENTS  # the CLI's and the engine's limit
 
 
 class MainWindow(QMainWindow):
