@@ -105,3 +105,38 @@ def test_follower_never_moves_back_and_splits_a_conflict() -> None:
 def test_a_leader_that_fits_on_screen_shows_its_longest_passage_level() -> None:
     mapping = FollowMap.build([(300.0, 400.0, 50.0, 150.0)], Geometry(450, 600), Geometry(500, 600))
     assert mapping(0) == -250.0
+
+
+def test_chain_is_the_heaviest_in_order_and_fast_on_many_segments() -> None:
+    import random
+
+    rng = random.Random(3)
+    segments = []
+    for _ in range(60):
+        a0, b0 = rng.randrange(0, 1000), rng.randrange(0, 1000)
+        segments.append((a0, a0 + rng.randrange(1, 40), b0, b0 + rng.randrange(1, 40)))
+
+    def weight(chain: list) -> float:  # type: ignore[type-arg]
+        return sum((a1 - a0) + (b1 - b0) for a0, a1, b0, b1 in chain)
+
+    def brute(items: list) -> float:  # type: ignore[type-arg]
+        ordered = sorted(items)
+        best = [0.0] * len(ordered)
+        for i, (a0, a1, b0, b1) in enumerate(ordered):
+            best[i] = (
+                (a1 - a0)
+                + (b1 - b0)
+                + max(
+                    [best[j] for j in range(i) if ordered[j][1] <= a0 and ordered[j][3] <= b0],
+                    default=0.0,
+                )
+            )
+        return max(best)
+
+    chain = monotone_chain(segments)
+    assert all(p[1] <= q[0] and p[3] <= q[2] for p, q in itertools.pairwise(chain))
+    assert weight(chain) == brute(segments)
+    many = [
+        (float(i * 10), float(i * 10 + 8), float(i * 10), float(i * 10 + 8)) for i in range(20000)
+    ]
+    assert len(monotone_chain(many)) == 20000  # the old quadratic loop took minutes here

@@ -35,22 +35,48 @@ def link_segments(comparison: Comparison, a: int, b: int) -> list[Segment]:
 
 
 def monotone_chain(segments: Sequence[Segment]) -> list[Segment]:
-    """The heaviest set of non-overlapping segments in the same order on both sides."""
+    """The heaviest set of non-overlapping segments in the same order on both sides.
+
+    Weighted longest increasing chain in O(n log n): segments are taken in order of their
+    start in A; a segment may follow any segment that ends before it starts in both texts,
+    found with a prefix-maximum tree over the ends in B.
+    """
     ordered = sorted(segments)
-    best: list[float] = []
-    previous: list[int] = []
-    for i, (a0, a1, b0, b1) in enumerate(ordered):
-        weight = (a1 - a0) + (b1 - b0)
-        best.append(weight)
-        previous.append(-1)
-        for j in range(i):
-            _, pa1, _, pb1 = ordered[j]
-            if pa1 <= a0 and pb1 <= b0 and best[j] + weight > best[i]:
-                best[i] = best[j] + weight
-                previous[i] = j
-    if not ordered:
+    count = len(ordered)
+    if not count:
         return []
-    i = max(range(len(ordered)), key=best.__getitem__)
+    ends_b = sorted({s[3] for s in ordered})
+    rank = {value: index + 1 for index, value in enumerate(ends_b)}
+    tree = [(0.0, -1)] * (len(ends_b) + 1)  # prefix maxima of (chain weight, segment)
+
+    def update(position: int, entry: tuple[float, int]) -> None:
+        while position < len(tree):
+            if entry > tree[position]:
+                tree[position] = entry
+            position += position & -position
+
+    def query(position: int) -> tuple[float, int]:
+        best = (0.0, -1)
+        while position > 0:
+            if tree[position] > best:
+                best = tree[position]
+            position -= position & -position
+        return best
+
+    best: list[float] = [0.0] * count
+    previous: list[int] = [-1] * count
+    by_end_a = sorted(range(count), key=lambda i: ordered[i][1])
+    added = 0
+    for i, (a0, a1, b0, b1) in enumerate(ordered):
+        while added < count and ordered[by_end_a[added]][1] <= a0:
+            j = by_end_a[added]
+            update(rank[ordered[j][3]], (best[j], j))
+            added += 1
+        weight = (a1 - a0) + (b1 - b0)
+        before, j = query(bisect_right(ends_b, b0))
+        best[i] = before + weight
+        previous[i] = j
+    i = max(range(count), key=best.__getitem__)
     chain: list[Segment] = []
     while i >= 0:
         chain.append(ordered[i])
