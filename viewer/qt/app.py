@@ -46,23 +46,13 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _parse_size(text: str) -> tuple[int, int]:
-    try:
-        width, height = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        raise SystemExit(f"viewer: --size must look like 1600x1000, not {text!r}") from None
-    if not (320 <= width <= 10000 and 240 <= height <= 10000):
-        raise SystemExit(f"viewer: --size {text} is outside 320x240 … 10000x10000")
-    return width, height
-
-
 def run_app(args: argparse.Namespace, options: CompareOptions) -> int:
     """Open the window on ``args.files`` (or the start page); or render a screenshot."""
     if args.screenshot:
         from viewer.qt.screenshot import take_screenshot
 
         return take_screenshot(
-            args.files, args.screenshot, _parse_size(args.size), options, args.theme or "light"
+            args.files, args.screenshot, args.size, options, args.theme or "light"
         )
     app = make_app()
     from viewer.qt.mainwindow import MainWindow

@@ -13,7 +13,8 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from viewer.core.documents import Document, document_from_text, load_document
+from viewer.core.compare import MAX_DOCUMENTS
+from viewer.core.documents import Document, document_from_paste, load_document
 from viewer.core.errors import DocumentError
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class FileKeeper(QObject):
         self.interactive = True  # false offscreen: errors go to the status bar and stderr
 
     def load(self, paths: list[str]) -> list[Document]:
-        """Load what can be loaded; report the rest in one message naming each file."""
+        """Load what can be loaded; report the rest, and any warnings, naming each file."""
         documents: list[Document] = []
         problems: list[str] = []
         for path in paths:
@@ -56,8 +57,11 @@ class FileKeeper(QObject):
                 documents.append(load_document(path))
             except DocumentError as exc:
                 problems.append(str(exc))
+        warnings = [warning for document in documents for warning in document.warnings]
         if problems:
-            self.report("Some articles could not be opened", problems)
+            self.report("Some articles could not be opened", problems + warnings)
+        elif warnings:
+            self.report("Some articles were read with warnings", warnings)
         return documents
 
     def report(self, title: str, problems: list[str]) -> None:
@@ -80,6 +84,16 @@ class FileKeeper(QObject):
         documents = self.load(paths)
         if not documents:
             return
+        room = MAX_DOCUMENTS - (len(self.window.documents) if add else 0)
+        if len(documents) > room:
+            left_out = documents[max(0, room) :]
+            documents = documents[: max(0, room)]
+            self.report(
+                f"Only {MAX_DOCUMENTS} articles fit side by side",
+                [f"{d.path}: not opened (only {MAX_DOCUMENTS} articles fit)" for d in left_out],
+            )
+            if not documents:
+                return
         self.window.settings.add_recent([d.path for d in documents])
         if add:
             self.window.add_documents(documents)
@@ -113,8 +127,14 @@ class FileKeeper(QObject):
         if not text.strip():
             self.window.show_status("The clipboard holds no text to paste as an article.")
             return
+        try:
+            document = document_from_paste(text, f"Pasted article {self.pasted + 1}")
+        except DocumentError as exc:
+            self.report("The clipboard cannot be pasted as an article", [str(exc)])
+            return
         self.pasted += 1
-        document = document_from_text(text, f"Pasted article {self.pasted}")
+        if document.warnings:
+            self.report("The pasted article was read with warnings", list(document.warnings))
         self.window.add_documents([document])
 
     def watch(self, paths: list[str]) -> None:

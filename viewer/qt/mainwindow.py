@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.compare import MAX_DOCUMENTS
 from viewer.core.coverage import passage_at
 from viewer.core.documents import Document
 from viewer.core.model import CompareOptions, Comparison
@@ -51,7 +52,7 @@ from viewer.qt.startpage import StartPage
 from viewer.qt.syncscroll import SyncScroller
 from viewer.qt.worker import Comparer
 
-MAX_PANES = 8
+MAX_PANES = MAX_DOCUMENTS  # the CLI's and the engine's limit
 
 
 class MainWindow(QMainWindow):

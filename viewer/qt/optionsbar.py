@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QToolBar, QWidget
 
-from viewer.core.model import CompareOptions
+from viewer.core.model import MIN_WORDS_RANGE, CompareOptions
 from viewer.qt.palette import Colours
 
 DEBOUNCE_MS = 350
@@ -89,7 +89,7 @@ class OptionsBar(QToolBar):
         self.setObjectName("optionsBar")
         self.setMovable(False)
         self.min_words = QSpinBox()
-        self.min_words.setRange(2, 200)
+        self.min_words.setRange(*MIN_WORDS_RANGE)
         self.min_words.setSuffix(" words")
         self.min_words.setToolTip("Shortest passage that counts as shared")
         self.ignore_case = QCheckBox("Ignore case")
