@@ -85,7 +85,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         lambda: window.move_pane(1),
         QKeySequence("Ctrl+Shift+PgDown"),
     )
-    order = add(view, "order_by_relation", "Put &related articles side by side", lambda: None)
+    order = add(view, "order_by_relation", "&Put related articles side by side", lambda: None)
     order.setCheckable(True)
     order.setChecked(window.settings.order_by_relation())
     order.setToolTip("On: the articles that share most are neighbours. Off: file order.")
