@@ -38,3 +38,12 @@ def test_points_in_a_range_only() -> None:
     every = deletion_points(result, 1)
     assert len(every) == 2
     assert deletion_points(result, 1, 0, every[0] + 1) == every[:1]
+
+
+def test_links_longer_than_the_limit_are_skipped() -> None:
+    text = article(9, paragraphs=4)
+    words = text.split(" ")
+    shorter = " ".join(words[:20] + words[22:])
+    result = compare([document_from_text(text, "a.txt"), document_from_text(shorter, "b.txt")])
+    assert len(deletion_points(result, 1)) == 1
+    assert deletion_points(result, 1, max_chars=len(text) // 2) == []

@@ -5,7 +5,7 @@ The result says which words of each side of a link changed; the words left uncha
 both sides are the same sequence. Walking the two sequences together finds each gap where
 the counterpart has changed words and this side has none: the words were dropped here.
 Derived from the result alone (no diff runs), and only where the unchanged words do line
-up exactly; a link longer than ``max_chars`` is skipped so a paint never waits on it.
+up exactly; a link longer than ``max_chars`` is skipped so a paint never waits long on it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from __future__ import annotations
 from viewer.core.model import Comparison, Link, Range
 from viewer.core.tokens import KeyOptions, tokenize
 
-MAX_LINK_CHARS = 60_000
+MAX_LINK_CHARS = 20_000
+_BUCKET = 4096  # characters per bucket of the link index
 
 
 def _words(
@@ -83,12 +84,21 @@ class DeletionFinder:
                 if max(mine[1] - mine[0], theirs[1] - theirs[0]) <= max_chars:
                     self._links.append((mine, link))
         self._cache: dict[int, list[int]] = {}
+        # Which links touch each 4,096-character stretch: a paint asks only about its view.
+        self._buckets: dict[int, list[int]] = {}
+        for index, ((a, b), _link) in enumerate(self._links):
+            for bucket in range(a // _BUCKET, b // _BUCKET + 1):
+                self._buckets.setdefault(bucket, []).append(index)
 
     def points(self, start: int = 0, end: int | None = None) -> list[int]:
         """Offsets within ``start``–``end`` where a counterpart has words dropped here."""
         stop = len(self.comparison.documents[self.doc].text) if end is None else end
         found: set[int] = set()
-        for index, ((a, b), link) in enumerate(self._links):
+        candidates: set[int] = set()
+        for bucket in range(max(0, start) // _BUCKET, stop // _BUCKET + 1):
+            candidates.update(self._buckets.get(bucket, ()))
+        for index in sorted(candidates):
+            (a, b), link = self._links[index]
             if b < start or a > stop:
                 continue
             if index not in self._cache:
