@@ -53,9 +53,14 @@ def _cut(block: Block, starts: tuple[list[int], list[int]]) -> list[Block]:
     return [(i + x, j + x, y - x) for x, y in itertools.pairwise(ordered)]
 
 
-def _pieces(runs: Sequence[Block], breaks: tuple[bytearray, bytearray]) -> list[list[Block]]:
-    """Consecutive ``runs`` of one alignment, in groups that hold together: split where a
-    paragraph break stands in the unmatched stretch between two in one text only."""
+def _pieces(
+    runs: Sequence[Block],
+    breaks: tuple[bytearray, bytearray],
+    used: tuple[bytearray, bytearray],
+) -> list[list[Block]]:
+    """Consecutive ``runs`` of one alignment, in groups that hold together: split where
+    another alignment's tile, or a paragraph break in one text only, stands in the
+    unmatched stretch between two (``_join`` may join them again across alignments)."""
     groups: list[list[Block]] = []
     for run in runs:
         if groups:
@@ -65,6 +70,8 @@ def _pieces(runs: Sequence[Block], breaks: tuple[bytearray, bytearray]) -> list[
             apart = not touching and (
                 _breaks_between(breaks[0], ends[0], run[0])
                 != _breaks_between(breaks[1], ends[1], run[1])
+                or used[0].find(1, ends[0], run[0]) != -1
+                or used[1].find(1, ends[1], run[1]) != -1
             )
             if not apart:
                 groups[-1].append(run)
@@ -224,7 +231,7 @@ def one_to_one(
         groups: list[tuple[int, list[Block]]] = []
         for k, runs_of_k in enumerate(tiles):
             runs_of_k.sort()
-            groups.extend((k, group) for group in _pieces(runs_of_k, breaks))
+            groups.extend((k, group) for group in _pieces(runs_of_k, breaks, used))
         accepted = []
         withdrawn = False
         kept = bytearray(sizes[0] + 1)
