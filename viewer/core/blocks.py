@@ -51,3 +51,15 @@ class Block:
     quote_depth: int = 0
     marker: str = ""
     runs: tuple[StyleRun, ...] = ()
+
+
+def text_blocks(text: str) -> tuple[Block, ...]:
+    """One paragraph block per non-empty line of plain text."""
+    blocks = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            blocks.append(Block(PARAGRAPH, start, end))
+        start = end + 1
+    return tuple(blocks)

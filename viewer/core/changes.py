@@ -346,6 +346,11 @@ def _trim(blocks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return blocks[first : last + 1]
 
 
+def trimmed(blocks: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``blocks`` without weak end blocks (see ``_trim``)."""
+    return _trim(list(blocks))
+
+
 def align_words(
     a: Sequence[int],
     b: Sequence[int],
