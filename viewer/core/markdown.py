@@ -56,24 +56,26 @@ class RenderedMarkdown:
 # Token nesting levels kept (a quote takes one, a list two); deeper blocks are flattened.
 # markdown-it's own limit, above it, would drop everything below it.
 MAX_NESTING = 20
-# The work budget, in estimated microseconds on a slow, busy machine (the worst of several
-# hostile kinds measured per line and per markup character): about 1 s for any source. A
-# 1 MB article of ordinary prose uses a fifth; articles of a few KB use a few thousand.
-WORK_BUDGET = 1_000_000
+# The work budget, in estimated microseconds: each weight below is at least the time per
+# line or character of the dearest hostile kind that uses it, measured on this 2-core
+# machine while shared by several jobs (load 3.5), so that any source renders in about 1 s.
+# A hard-wrapped 1 MB article of ordinary prose uses half; one of a few KB, a few thousand.
+WORK_BUDGET = 1_200_000
 _PER_LINE = 10  # a paragraph's continuation line is cheap
-_PER_BLANK_LINE = 50  # a blank line: the next line starts a new block
+_PER_BLANK_LINE = 40  # a blank line: the next line starts a new block
 _PER_CELL = 30
 # Each character of a line's leading container markers ("- ", "1. ", ">"), and a leading
 # "|", "#" or "[": every marker opens a list or quote, and a table row or heading costs more.
-_PER_MARKER_CHAR = 50
-# (Counted within a line's first 200 markers: the regex stack stays small on a hostile line.)
+_PER_MARKER_CHAR = 80
+# (The regex stops after 200 markers so that its stack stays small on a hostile line.)
+_MARKER_CAP = 200
 _MARKER_PREFIX = re.compile(
     r"^[ \t]*((?:[ \t]*(?:[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|>)){1,200}|[|#\[])",
     re.MULTILINE,
 )
 # The characters that can start an inline token (delimiters, brackets, escapes, entities,
 # breaks) and the work of each; an autolink ("<") is the dearest.
-_INLINE_WEIGHTS = {**dict.fromkeys("*_~`[]!&\\\n", 30), "<": 60}
+_INLINE_WEIGHTS = {**dict.fromkeys("*_~`]!&\\", 30), "\n": 20, "[": 50, "<": 90}
 # One container marker at the start of a flattened line: a quote marker, bullet or ordinal.
 _MARKER = re.compile(r"[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -257,7 +259,13 @@ def inline_cost(content: str) -> int:
 
 def block_cost(source: str) -> int:
     """The estimated work of block-parsing ``source`` and building its blocks."""
-    markers = sum(match.end(1) - match.start(1) for match in _MARKER_PREFIX.finditer(source))
+    markers = 0
+    for match in _MARKER_PREFIX.finditer(source):
+        length = match.end(1) - match.start(1)
+        if length >= _MARKER_CAP:  # a hostile line of markers: charge all of it
+            end = source.find("\n", match.end())
+            length = (len(source) if end < 0 else end) - match.start(1)
+        markers += length
     return (
         _PER_LINE * (source.count("\n") + 1)
         + _PER_BLANK_LINE * source.count("\n\n")
