@@ -69,7 +69,8 @@ from viewer.core.documents import load_document
 t = time.perf_counter()
 try:
     d = load_document(sys.argv[1])
-    outcome = f"{len(d.text)} chars, {len(d.blocks)} blocks, {len(d.warnings)} warnings"
+    warned = len(getattr(d, "warnings", ()))  # older code had no warnings
+    outcome = f"{len(d.text)} chars, {len(d.blocks)} blocks, {warned} warnings"
 except Exception as exc:  # the old code may fail in its own ways
     outcome = f"{type(exc).__name__}"
 print(f"{time.perf_counter() - t:.3f}\\t{outcome}")
@@ -136,6 +137,7 @@ def signal_alarm(seconds: float) -> None:
 
 def extract(rev: str, folder: Path) -> Path:
     """``viewer/`` of git revision ``rev`` in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
     archive = subprocess.run(
         ["git", "-C", str(ROOT), "archive", rev, "viewer"], check=True, capture_output=True
     ).stdout
