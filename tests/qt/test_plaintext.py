@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QKeySequence, QTextDocument
+from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.qt.mainwindow import MainWindow
@@ -112,3 +112,31 @@ def test_load_error_message_box_is_plain_text(
     assert str(missing) in window.status_text.text()
     box.close()
     QApplication.processEvents()
+
+
+def test_no_widget_renders_article_text_as_markup(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Every label, tooltip and action anywhere in the window, after a tour of it."""
+    open_and_wait(qtbot, window, hostile_articles(tmp_path))
+    window.actions_by_name["next_passage"].trigger()
+    window.actions_by_name["find"].trigger()
+    window.find_bar.field.setText("Bold")
+    window.actions_by_name["find_next"].trigger()
+    seen = 0
+    for label in window.findChildren(QLabel):
+        if "<b>" in label.text():
+            seen += 1
+            rich = label.textFormat() == Qt.TextFormat.RichText or (
+                label.textFormat() == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(label.text())
+            )
+            assert not rich, label.text()
+    tips = [w.toolTip() for w in window.findChildren(QWidget)]
+    tips += [a.toolTip() for a in window.findChildren(QAction)]
+    for tip in tips:
+        shown, loaded = shown_tooltip(tip)
+        assert loaded == []
+        if "Bold" in tip:
+            seen += 1
+            assert "<b>" in shown, tip
+    assert seen >= 4  # the title, its tooltip, the details line and the status bar at least

@@ -140,6 +140,11 @@ def _trim(blocks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return blocks
 
 
+def trimmed(blocks: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``blocks`` without weak end blocks (see ``_trim``)."""
+    return _trim(list(blocks))
+
+
 def align_words(
     a: Sequence[int], b: Sequence[int], a_offset: int = 0, b_offset: int = 0
 ) -> WordAlignment | None:

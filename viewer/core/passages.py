@@ -1,8 +1,9 @@
 """Order-independent candidate passages between two texts (core layer; no Qt).
 
 Seed and extend, as text-reuse detection does it: word n-grams that occur in both texts
-(too-common ones ignored) are chained along diagonals into exact runs; runs close to each
-other in both texts are chained into candidate alignments, bridging small edits. A moved
+(too-common ones paired by rank only) are chained along diagonals into exact runs, tiled
+so that no word is in two (``viewer.core.matching.tile``); runs close to each other in both
+texts are chained into candidate alignments, bridging small edits. A moved
 paragraph is found wherever it stands, because seeds are looked up by hash, not by order.
 Word-level detail inside each candidate is ``viewer.core.changes``' job.
 """
@@ -14,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from viewer.core.errors import ComparisonCancelled
+from viewer.core.matching import tile
 
 SEED_WORDS = 3
 MAX_GAP = 8
@@ -36,6 +38,18 @@ def _grams(ids: Sequence[int], k: int) -> list[tuple[int, ...]]:
     return list(zip(*(ids[i:] for i in range(k)), strict=False))
 
 
+def _by_rank(positions: list[int], rank: int, count: int) -> list[int]:
+    """For a too-common gram, the places in b its ``rank``-th occurrence in a pairs with:
+    the occurrence of the same rank counted from the start, and from the end. Repeated
+    text then pairs copy i with copy i (an identical copy is found whatever it repeats)
+    at a cost linear in the text, not in the square of the repeats."""
+    from_end = rank + len(positions) - count
+    picked = [positions[rank]] if rank < len(positions) else []
+    if 0 <= from_end < len(positions) and from_end != rank:
+        picked.append(positions[from_end])
+    return picked
+
+
 def exact_runs(
     a: Sequence[int],
     b: Sequence[int],
@@ -53,12 +67,16 @@ def exact_runs(
             index.setdefault(gram, []).append(j)
     runs: list[list[int]] = []
     open_runs: dict[int, int] = {}
+    seen: Counter[tuple[int, ...]] = Counter()
     for i, gram in enumerate(grams_a):
         if should_cancel is not None and i % _CANCEL_EVERY == 0 and should_cancel():
             raise ComparisonCancelled()
         positions = index.get(gram)
-        if not positions or len(positions) > max_frequency or count_a[gram] > max_frequency:
+        if not positions:
             continue
+        if len(positions) > max_frequency or count_a[gram] > max_frequency:
+            positions = _by_rank(positions, seen[gram], count_a[gram])
+            seen[gram] += 1
         for j in positions:
             diagonal = j - i
             r = open_runs.get(diagonal)
@@ -129,14 +147,87 @@ def _drop_contained(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def tile_runs(
+    runs: list[tuple[int, int, int]],
+    sizes: tuple[int, int],
+    breaks: tuple[bytearray, bytearray],
+) -> list[tuple[int, int, int]]:
+    """The runs that claim no word twice (``viewer.core.matching.tile``), in text order.
+
+    Among pieces of equal length, the one on the diagonal with more shared words goes
+    first, so a passage's own seeds win over a coincidental copy of a short phrase.
+    Repeated text (menus, lists, stock phrases) so pairs each copy with one copy only.
+    """
+    support: Counter[int] = Counter()
+    for i, j, n in runs:
+        support[j - i] += n
+    weighted = [(run, support[run[1] - run[0]], 0) for run in runs]
+    return sorted(block for block, _ in tile(weighted, sizes, breaks))
+
+
 def find_candidates(
     a: Sequence[int],
     b: Sequence[int],
     k: int = SEED_WORDS,
     max_gap: int = MAX_GAP,
     should_cancel: Callable[[], bool] | None = None,
+    breaks: tuple[bytearray, bytearray] | None = None,
 ) -> list[Candidate]:
-    """Candidate alignments between two texts given as word-id sequences."""
+    """Candidate alignments between two texts given as word-id sequences.
+
+    ``breaks`` marks the words that start a paragraph in each text
+    (``viewer.core.compare.paragraph_starts``); by default only the texts' starts.
+    """
+    return chain_runs(seed_tiles(a, b, k, should_cancel, breaks), max_gap)
+
+
+def seed_tiles(
+    a: Sequence[int],
+    b: Sequence[int],
+    k: int = SEED_WORDS,
+    should_cancel: Callable[[], bool] | None = None,
+    breaks: tuple[bytearray, bytearray] | None = None,
+) -> list[tuple[int, int, int]]:
+    """Exact runs of shared k-grams, each word in at most one (``tile_runs``)."""
     if len(a) < k or len(b) < k:
         return []
-    return chain_runs(exact_runs(a, b, k, should_cancel=should_cancel), max_gap)
+    if breaks is None:
+        breaks = (_edges_only(len(a)), _edges_only(len(b)))
+    runs = extend_runs(exact_runs(a, b, k, should_cancel=should_cancel), a, b, should_cancel)
+    return tile_runs(runs, (len(a), len(b)), breaks)
+
+
+def extend_runs(
+    runs: list[tuple[int, int, int]],
+    a: Sequence[int],
+    b: Sequence[int],
+    should_cancel: Callable[[], bool] | None = None,
+) -> list[tuple[int, int, int]]:
+    """Runs grown along their diagonal over equal words both ways, one per stretch.
+
+    Too-common seeds are only paired by rank, so a reordered menu item or list line has
+    seeds on its own diagonal only where it differs from its siblings; growing them over
+    the words it shares with them makes the whole line one run, longer than any echo.
+    Each diagonal is walked once at most: the work is linear in the runs' lengths.
+    """
+    grown: list[tuple[int, int, int]] = []
+    last_diagonal, last_end = None, -1
+    for count, (i, j, n) in enumerate(sorted(runs, key=lambda r: (r[1] - r[0], r[0]))):
+        if should_cancel is not None and count % _CANCEL_EVERY == 0 and should_cancel():
+            raise ComparisonCancelled()
+        diagonal = j - i
+        if diagonal == last_diagonal and i + n <= last_end:
+            continue
+        while i > 0 and j > 0 and a[i - 1] == b[j - 1]:
+            i, j, n = i - 1, j - 1, n + 1
+        while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
+            n += 1
+        grown.append((i, j, n))
+        last_diagonal, last_end = diagonal, i + n
+    return grown
+
+
+def _edges_only(size: int) -> bytearray:
+    marks = bytearray(size + 1)
+    marks[0] = marks[size] = 2
+    return marks

@@ -57,8 +57,7 @@ def run_app(args: argparse.Namespace, options: CompareOptions) -> int:
     app = make_app()
     from viewer.qt.mainwindow import MainWindow
 
-    window = MainWindow(theme=args.theme)
-    apply_theme(window.theme)
+    window = MainWindow(theme=args.theme)  # applies its theme
     if args.min_words != CompareOptions().min_words or args.match_case or args.match_punctuation:
         window.options_bar.set_options(options)
     window.show()

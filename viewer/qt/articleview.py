@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
@@ -14,6 +16,7 @@ from PySide6.QtGui import (
     QPen,
     QTextCursor,
     QTextDocument,
+    QTextOption,
 )
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QTextEdit, QWidget
 
@@ -35,6 +38,7 @@ class ArticleView(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # never "Independenc e"
         # Always shown: blank room past the ends can give a short article a scroll range,
         # and a scroll bar that comes and goes would re-wrap the text.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -45,6 +49,8 @@ class ArticleView(QTextBrowser):
         self._outline: list[Range] = []
         self._outline_colour = QColor("#d55e00")
         self._current_change: Range | None = None
+        self._deletions: Callable[[int, int], list[int]] | None = None
+        self._deletion_colour = QColor("#d55e00")
         self._press: QPointF | None = None
         # Blank room before the first line and after the last one (pixels), so a pane
         # following another can stand level with it past its own ends.
@@ -214,7 +220,42 @@ class ArticleView(QTextBrowser):
         rects.append(QRectF(4, last.top(), last.left() - 4, last.height()))
         return rects
 
+    def set_deletions(self, source: Callable[[int, int], list[int]] | None, colour: QColor) -> None:
+        """Where words the counterpart has were dropped: ``source(start, end)`` gives the
+        core offsets in a range; each gets a thin caret."""
+        self._deletions = source
+        self._deletion_colour = colour
+        self.viewport().update()
+
+    def visible_deletions(self) -> list[int]:
+        """Core offsets of the deletion carets in view."""
+        if self._deletions is None:
+            return []
+        top = self.top()
+        start = self.offset_at(top, 0)
+        end = self.offset_at(top + self.viewport().height(), self.viewport().width())
+        return self._deletions(start, end)
+
+    def _paint_deletions(self) -> None:
+        points = self.visible_deletions()
+        if not points:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self._deletion_colour, 2)
+        painter.setPen(pen)
+        cursor = QTextCursor(self._qdoc)
+        for offset in points:
+            cursor.setPosition(self.offsets.to_qt(offset))
+            rect = self.cursorRect(cursor)
+            x = rect.left() + 0.5
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            painter.drawLine(QPointF(x - 3, rect.top()), QPointF(x + 3, rect.top()))
+            painter.drawLine(QPointF(x - 3, rect.bottom()), QPointF(x + 3, rect.bottom()))
+        painter.end()
+
     def _paint_current_change(self) -> None:
+        self._paint_deletions()
         if self._current_change is None:
             return
         painter = QPainter(self.viewport())

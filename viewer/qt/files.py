@@ -40,6 +40,9 @@ class FileKeeper(QObject):
         self.window = window
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_changed)
+        # A file that is deleted and re-created (as many editors save) drops out of the
+        # watch; its folder's change brings it back.
+        self.watcher.directoryChanged.connect(self._on_folder_changed)
         self._pending: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -92,6 +95,11 @@ class FileKeeper(QObject):
                 f"Only {MAX_DOCUMENTS} articles fit side by side",
                 [f"{d.path}: not opened (only {MAX_DOCUMENTS} articles fit)" for d in left_out],
             )
+            names = ", ".join(d.name for d in left_out)
+            # Said again with the result's status line, which would otherwise replace it.
+            self.window.notice(
+                f"Only {MAX_DOCUMENTS} articles fit side by side; not opened: {names}"
+            )
             if not documents:
                 return
         self.window.settings.add_recent([d.path for d in documents])
@@ -138,16 +146,54 @@ class FileKeeper(QObject):
         self.window.add_documents([document])
 
     def watch(self, paths: list[str]) -> None:
+        """Watch these files, and their folders so a re-created file is noticed."""
         current = set(self.watcher.files())
         wanted = {p for p in paths if os.path.isfile(p)}
         if current - wanted:
             self.watcher.removePaths(sorted(current - wanted))
         if wanted - current:
             self.watcher.addPaths(sorted(wanted - current))
+        folders = set(self.watcher.directories())
+        wanted_folders = {os.path.dirname(os.path.abspath(p)) for p in wanted}
+        if folders - wanted_folders:
+            self.watcher.removePaths(sorted(folders - wanted_folders))
+        if wanted_folders - folders:
+            self.watcher.addPaths(sorted(wanted_folders - folders))
 
     def _on_changed(self, path: str) -> None:
         self._pending.add(path)
         self._timer.start()
+
+    def _on_folder_changed(self, folder: str) -> None:
+        watched = set(self.watcher.files())
+        for document in self.window.documents:
+            path = document.path
+            if (
+                path not in watched
+                and os.path.dirname(os.path.abspath(path)) == folder
+                and os.path.isfile(path)
+            ):
+                self._on_changed(path)
+
+    def reload_all(self) -> None:
+        """Read every article that has a file again; compare again if any changed."""
+        changed = []
+        for old in list(self.window.documents):
+            if not os.path.isfile(old.path):
+                continue
+            try:
+                new = load_document(old.path)
+            except DocumentError as exc:
+                self.window.show_status(f"{exc}; showing the last version that could be read.")
+                return
+            if new.text != old.text or new.title != old.title:
+                self.window.replace_document(old, new)
+                changed.append(new.name)
+        self.watch([d.path for d in self.window.documents])
+        if changed:
+            self.window.notice("Reloaded " + ", ".join(changed))
+        else:
+            self.window.show_status("No article changed on disk.")
 
     def _reload_pending(self) -> None:
         pending, self._pending = self._pending, set()
@@ -169,4 +215,4 @@ class FileKeeper(QObject):
                 self.watcher.addPath(path)  # editors that replace the file drop the watch
             if new.text != old.text or new.title != old.title:
                 self.window.replace_document(old, new)
-                self.window.show_status(f"Reloaded {new.name}: it changed on disk.")
+                self.window.notice(f"Reloaded {new.name}: it changed on disk")

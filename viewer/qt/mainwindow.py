@@ -17,10 +17,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QLabel,
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -56,7 +58,7 @@ MAX_PANES = MAX_DOCUMENTS  # the CLI's and the engine's limit
 
 
 class MainWindow(QMainWindow):
-    """Shows 2–8 articles side by side with what they share."""
+    """Shows 2–12 articles side by side with what they share."""
 
     def __init__(self, settings: Settings | None = None, theme: str | None = None) -> None:
         super().__init__()
@@ -70,6 +72,8 @@ class MainWindow(QMainWindow):
         self.docs_of_panes: list[int] = []
         self.current_passage: int | None = None
         self.file_order: list[Document] = []
+        self._notice = ""  # repeated with the next result's status line
+        self._zoom_anchors: dict[int, tuple[int, int]] = {}  # view → (offset, top) after zoom
         self._arrange_on_result = False
         self.current_change: tuple[int, int] | None = None  # (document, index in its changes)
         self._changes: dict[int, list[Change]] = {}
@@ -96,6 +100,9 @@ class MainWindow(QMainWindow):
         self.row.offsetClicked.connect(self._on_offset_clicked)
         self.row.closeRequested.connect(self.close_pane)
         self.row.panesReordered.connect(self._after_reorder)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.finder = Finder(self.find_bar, self.row, self)
@@ -103,7 +110,13 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(workspace)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.row, 1)
+        # Panes keep a readable width; with many of them the row scrolls sideways.
+        self.row_scroller = QScrollArea()
+        self.row_scroller.setWidget(self.row)
+        self.row_scroller.setWidgetResizable(True)
+        self.row_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.row_scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.row_scroller, 1)
         layout.addWidget(self.find_bar)
         self.start_page = StartPage()
         self.start_page.openRequested.connect(self.files.open_dialog)
@@ -149,6 +162,8 @@ class MainWindow(QMainWindow):
         With ``arrange`` the panes are put in related order when the result comes (if the
         setting asks for it); the order given stays the file order to return to.
         """
+        if len(documents) > MAX_PANES:
+            self._say_left_out(documents[MAX_PANES:])
         self.documents = list(documents)[:MAX_PANES]
         kept = [d for d in self.file_order if any(d is x for x in self.documents)]
         self.file_order = kept + [d for d in self.documents if not any(d is k for k in kept)]
@@ -163,16 +178,20 @@ class MainWindow(QMainWindow):
         self._update_pages()
         if self.row.panes:
             self.row.panes[0].view.setFocus()
+        self._mark_active()
         self._show_legend()
         self.start_comparison()
 
     def add_documents(self, documents: list[Document]) -> None:
-        room = MAX_PANES - len(self.documents)
+        room = max(0, MAX_PANES - len(self.documents))
+        self.set_documents(self.documents + documents[:room])
         if len(documents) > room:
-            self.show_status(
-                f"Only {MAX_PANES} articles fit side by side; {len(documents) - room} not added."
-            )
-        self.set_documents(self.documents + documents[: max(0, room)])
+            self._say_left_out(documents[room:])
+
+    def _say_left_out(self, documents: list[Document]) -> None:
+        names = ", ".join(d.name for d in documents)
+        self._notice = f"Only {MAX_PANES} articles fit side by side; not added: {names}"
+        self.files.report("Some articles were not added", [self._notice])
 
     def close_pane(self, pane: Pane | None = None) -> None:
         pane = pane or self.active_pane()
@@ -203,6 +222,7 @@ class MainWindow(QMainWindow):
         """The panes moved (keys, drag, order setting): documents follow, bands redrawn."""
         self.documents = [p.document for p in self.row.panes]
         self._show_comparison()
+        self._mark_active()
 
     def arrange_panes(self, documents: list[Document]) -> None:
         """Put the panes in this order (the same articles)."""
@@ -226,6 +246,18 @@ class MainWindow(QMainWindow):
             return
         order = related_order(comparison)
         self.arrange_panes([comparison.documents[i] for i in order])
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for pane in self.row.panes:
+            if new is not None and pane.isAncestorOf(new):
+                self.focus_pane = pane
+        self._mark_active()
+
+    def _mark_active(self) -> None:
+        """Highlight the header of the pane that keys act on."""
+        active = self.active_pane()
+        for pane in self.row.panes:
+            pane.header.set_active(pane is active and len(self.row.panes) > 1)
 
     def active_pane(self) -> Pane | None:
         focus = QApplication.focusWidget()
@@ -300,6 +332,9 @@ class MainWindow(QMainWindow):
             f"{count} shared passage{'s' if count != 1 else ''} · compared in "
             f"{comparison.elapsed:.2f} s · Alt+Down for the next passage"
         )
+        if self._notice:  # say it again: the run's own messages replaced it
+            self.show_status(f"{self._notice} · {self.status_text.text()}")
+            self._notice = ""
 
     def _on_failed(self, message: str) -> None:
         self._end_run()
@@ -397,6 +432,7 @@ class MainWindow(QMainWindow):
             return
         self.current_change = (doc, stop.index)
         change = changes[stop.index]
+        self.row_scroller.ensureWidgetVisible(pane, 0, 0)
         self._show_change_mark()
         self.select_passage(change.passage, leader=pane)
         self.sync.run_locked(lambda: view.reveal(change.start, change.end))
@@ -425,6 +461,7 @@ class MainWindow(QMainWindow):
 
     def _on_offset_clicked(self, pane: Pane, offset: int) -> None:
         self.focus_pane = pane
+        self._mark_active()
         self.current_change = None  # the next change is found from where the user reads
         self._show_change_mark()
         if self.comparison is None:
@@ -440,9 +477,26 @@ class MainWindow(QMainWindow):
         self.zoom_steps = 0 if steps is None else max(-6, min(12, self.zoom_steps + steps))
         self.settings.set_zoom(self.zoom_steps)
         font = self.view_font()
+        # Keep the line at the top of each pane at the top: remember its offset, rebuild at
+        # the new size, scroll that line back to the top.
+        # Zooming again without scrolling keeps the first anchor, so reflowed lines never
+        # make the position creep backwards.
+        reading = []
+        for pane in self.row.panes:
+            view = pane.view
+            anchor, top = self._zoom_anchors.get(id(view), (-1, -1))
+            reading.append(anchor if top == view.top() else view.offset_at(view.top() + 1))
         for pane in self.row.panes:
             pane.view.rebuild(font)
         self._show_comparison()
+
+        def restore() -> None:
+            for pane, offset in zip(self.row.panes, reading, strict=True):
+                if pane.view.top() > 0 or offset > 0:
+                    pane.view.scroll_to_y(pane.view.y_of(offset))
+                self._zoom_anchors[id(pane.view)] = (offset, pane.view.top())
+
+        self.sync.run_locked(restore)
         self._relayout_timer.start()
 
     def set_theme(self, theme: str) -> None:
@@ -467,6 +521,11 @@ class MainWindow(QMainWindow):
         if on:
             self.sync.realign(self.active_pane())
         self.show_status("Synchronised scrolling " + ("on" if on else "off") + " (Ctrl+L)")
+
+    def notice(self, text: str) -> None:
+        """Show ``text`` now and again, ahead of the next result's status line."""
+        self._notice = text
+        self.show_status(text)
 
     def show_status(self, text: str) -> None:
         self.status_text.setText(text)

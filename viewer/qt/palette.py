@@ -163,11 +163,3 @@ def qpalette(dark: bool) -> QPalette:
     ):
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor(_DISABLED[dark]))
     return p
-
-
-def dark_qpalette() -> QPalette:
-    return qpalette(True)
-
-
-def light_qpalette() -> QPalette:
-    return qpalette(False)

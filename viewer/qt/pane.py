@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.coverage import changed_ranges, shared_segments
 from viewer.core.documents import Document
+from viewer.core.gaps import DeletionFinder
 from viewer.core.model import Comparison, DocumentStats
 from viewer.core.navigation import percent
 from viewer.core.relations import sharer_items
@@ -86,6 +96,24 @@ class PaneHeader(QWidget):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self._press: QPoint | None = None
         self._dragging = False
+        self.active = False
+
+    def set_active(self, active: bool) -> None:
+        """Mark the header of the pane that keys and navigation act on."""
+        if active != self.active:
+            self.active = active
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.active:
+            painter = QPainter(self)
+            highlight = self.palette().color(QPalette.ColorRole.Highlight)
+            tint = QColor(highlight)
+            tint.setAlpha(40)
+            painter.fillRect(self.rect(), tint)
+            painter.fillRect(0, 0, self.width(), 3, highlight)
+            painter.end()
+        super().paintEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -114,6 +142,8 @@ class PaneHeader(QWidget):
 class Pane(QFrame):
     """Shows one article of the comparison with its highlights."""
 
+    MIN_WIDTH = 220  # below this, lines hold two or three words
+
     closeRequested = Signal(object)  # the pane
     headerDragged = Signal(object, QPoint)  # the pane, global position
     headerDropped = Signal(object, QPoint)
@@ -121,6 +151,7 @@ class Pane(QFrame):
     def __init__(self, document: Document, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(self.MIN_WIDTH)
         self.title = ElidedLabel()
         title_font = QFont(self.title.font())
         title_font.setBold(True)
@@ -202,6 +233,8 @@ class Pane(QFrame):
         for start, end in changed_ranges(comparison, index):
             self.view.paint_range(start, end, changed, QColor(colours.changed_text))
             marks.append((start, end, changed))
+        finder = DeletionFinder(comparison, index)
+        self.view.set_deletions(finder.points, QColor(colours.changed).darker(160))
         self.overview.set_ranges(marks)
         self.overview.set_colours(colours.overview_background, colours.viewport)
         self.set_header(comparison.document_stats[index])
@@ -210,6 +243,7 @@ class Pane(QFrame):
 
     def clear_highlights(self) -> None:
         self.view.rebuild()
+        self.view.set_deletions(None, QColor())
         self.overview.set_ranges([])
 
     def _locate(self, offset: int) -> float:
