@@ -37,6 +37,15 @@ def escape_controls(text: str) -> str:
     return _CONTROLS.sub(escape, text)
 
 
+# In JSON, the C0 controls are escaped already; escape the rest the same way (\u009b).
+_JSON_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_json_controls(text: str) -> str:
+    """JSON text with C1 controls, DEL and bidi overrides as ``\\uXXXX`` escapes."""
+    return _JSON_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def _error(message: str) -> None:
     print(f"viewer: {escape_controls(message)}", file=sys.stderr)
 
@@ -170,7 +179,7 @@ def run_compare(argv: Sequence[str]) -> int:
     if args.json:
         from viewer.core.serialize import to_json
 
-        _write(to_json(comparison))
+        _write(escape_json_controls(to_json(comparison)))
     else:
         from viewer.core.summary import summarise
 

@@ -27,6 +27,8 @@ def take_screenshot(
     except DocumentError as exc:
         print(f"viewer: {escape_controls(str(exc))}", file=sys.stderr)
         return 2
+    for warning in (w for document in documents for w in document.warnings):
+        print(f"viewer: warning: {escape_controls(warning)}", file=sys.stderr)
     app = make_app()
     # Settings in memory only: a screenshot neither depends on nor writes the user's.
     window = MainWindow(Settings(MemoryStore()), theme=theme)
