@@ -218,12 +218,14 @@ def main() -> None:
     parser.add_argument("--before", type=Path, help="another checkout to run the same cases on")
     parser.add_argument("--cases", default=",".join(CASES), help="comma-separated cases")
     parser.add_argument("--cap", type=float, default=120, help="seconds before a run is killed")
+    parser.add_argument("--before-only", action="store_true", help="skip this checkout")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker(args.worker[0], args.worker[1:])
         return
-    trees = [("after", ROOT)] + ([("before", args.before.resolve())] if args.before else [])
+    trees = [] if args.before_only else [("after", ROOT)]
+    trees += [("before", args.before.resolve())] if args.before else []
     print(f"Hostile inputs: wall time, peak RSS, longest gap between cancel checks ({ROOT.name})")
     for case in args.cases.split(","):
         with tempfile.TemporaryDirectory() as folder:
