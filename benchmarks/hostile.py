@@ -6,10 +6,11 @@ Run by hand from the repository root (not part of the test suite)::
 
 Each case is written to a temporary folder and compared in a fresh process
 (``viewer.core.compare.compare`` with a ``should_cancel`` that records the time between its
-calls): wall seconds, peak RSS (``/usr/bin/time``) and the longest gap between two cancel
-checks (wall and CPU). ``--before DIR`` runs the same cases, in the same run, against another
-checkout of the project (for example ``git worktree add --detach /tmp/before 691b0ab``),
-so the figures can be read side by side. A run is killed after ``--cap`` seconds.
+calls): wall and CPU seconds, peak RSS (``/usr/bin/time``) and the longest gap between two
+cancel checks (wall and CPU; CPU figures hold on a busy machine). ``--before DIR`` runs the
+same cases, in the same run, against another checkout of the project (for example
+``git worktree add --detach /tmp/before 691b0ab``), so the figures can be read side by side.
+A run is killed after ``--cap`` seconds.
 
 Cases (texts from the BBC corpus in ``../shared/corpus/bbc``, read in place, never copied):
 ``every4-80k/160k/300k/1m``: a text and a copy with every 4th word replaced; ``variants8-32k``
@@ -126,7 +127,8 @@ def worker(out: str, files: list[str]) -> None:
     started = time.perf_counter()
     documents = [load_document(f) for f in files]
     loaded = time.perf_counter()
-    last = [loaded, time.process_time()]
+    cpu = time.process_time()
+    last = [loaded, cpu]
     gaps = [0.0, 0.0]
     calls = [0]
 
@@ -145,6 +147,7 @@ def worker(out: str, files: list[str]) -> None:
     figures = dict(
         load=loaded - started,
         compare=done - loaded,
+        cpu=time.process_time() - cpu,
         gap_wall=gaps[0],
         gap_cpu=gaps[1],
         checks=calls[0],
@@ -210,7 +213,8 @@ def describe(figures: dict[str, object]) -> str:
             f"{figures['stderr_lines']} line(s) on stderr"
         )
     return (
-        f"compare {figures['compare']:6.2f} s  load {figures['load']:5.2f} s  "
+        f"compare {figures['compare']:6.2f} s ({figures.get('cpu', float('nan')):6.2f} s CPU)  "
+        f"load {figures['load']:5.2f} s  "
         f"peak {figures['rss_mb']:6.0f} MB  longest gap {figures['gap_wall']:6.3f} s "
         f"({figures['gap_cpu']:.3f} s CPU, {figures['checks']} checks)"
     )
