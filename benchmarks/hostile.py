@@ -169,13 +169,18 @@ def run_case(tree: Path, files: list[Path], cap: float) -> dict[str, object]:
         if timer.exists():
             argv = [str(timer), "-q", "-o", rss.name, "-f", "%M", *argv]
         started = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        )
         try:
-            proc = subprocess.run(argv, env=env, capture_output=True, timeout=cap, check=False)
+            _, stderr = proc.communicate(timeout=cap)
         except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # the worker too, not only /usr/bin/time
+            proc.communicate()
             return dict(error=f"> {cap:.0f} s (killed)")
         elapsed = time.perf_counter() - started
         if proc.returncode != 0:
-            last = proc.stderr.decode(errors="replace").strip().splitlines()[-1:]
+            last = stderr.decode(errors="replace").strip().splitlines()[-1:]
             return dict(error=f"exit {proc.returncode}: {' '.join(last)[:60]}", wall=elapsed)
         figures: dict[str, object] = json.loads(out.read() or "{}")
         lines = rss.read().split()
@@ -188,7 +193,9 @@ def run_sigint(tree: Path, files: list[Path], cap: float, after: float = 5.0) ->
     """``viewer compare`` (as ``python -m viewer``), SIGINT after ``after`` seconds."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
     argv = [sys.executable, "-m", "viewer", "compare", *map(str, files)]
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
     time.sleep(after)
     if proc.poll() is not None:
         return dict(error=f"finished before the signal (exit {proc.returncode})")
@@ -197,7 +204,7 @@ def run_sigint(tree: Path, files: list[Path], cap: float, after: float = 5.0) ->
     try:
         _, err = proc.communicate(timeout=cap)
     except subprocess.TimeoutExpired:
-        proc.kill()
+        os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
         return dict(error=f"still running {cap:.0f} s after SIGINT (killed)")
     lines = err.decode(errors="replace").strip().splitlines()
