@@ -180,7 +180,9 @@ class _Pair:
             if alignment is not None and alignment.run_words >= self.options.min_words:
                 aligned.append(alignment)
         aligned.extend(_disputed(tiles, aligned, len(a)))
-        chosen = one_to_one(aligned, (len(a), len(b)), self.breaks, self._stands, MAX_GAP)
+        chosen = one_to_one(
+            aligned, (len(a), len(b)), self.breaks, self._stands, MAX_GAP, should_cancel
+        )
         used = (bytearray(len(a) + 1), bytearray(len(b) + 1))
         for alignment in chosen:
             for i, j, n in alignment.blocks:

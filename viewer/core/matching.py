@@ -1,14 +1,15 @@
 """One-to-one matching of the word alignments of one pair of documents (core layer; no Qt).
 
 Candidate alignments of a pair can claim the same words: repeated lines, menus, product
-lists, stock phrases and near-duplicate paragraphs each match every copy on the other side.
-Alignments are accepted greedily, strongest first (most equal words, then most alike, then
-earliest in both texts, so that copy i of a repeated block pairs with copy i), and an
-accepted alignment consumes its equal words on both sides. A later alignment keeps only the
-words no accepted one has taken, cut into pieces that must each still pass as a passage.
-An alignment is also cut where one text has a paragraph break inside an unmatched stretch
-and the other does not: two short runs either side of a break are not one passage.
-May import ``viewer.core.changes`` only; ``viewer.core.passages`` tiles its seeds here.
+lists, stock phrases, code and near-duplicate paragraphs each match every copy on the other
+side. Greedy string tiling (``tile``, as JPlag and text-reuse detectors use it) gives every
+word to one exact run at most: the longest first, runs cut at line starts, ties to the copy
+that stands in the longer run of its paragraph, so copy i of a repeated block pairs with
+copy i. ``one_to_one`` tiles the equal runs of all alignments, rebuilds passages from the
+tiles each alignment kept (cut where a paragraph break stands in an unmatched stretch of one
+text only; neighbouring pieces joined again) and keeps the pieces that still stand.
+May import ``viewer.core.changes`` and ``viewer.core.errors`` only; ``viewer.core.passages``
+tiles its seeds here.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 from viewer.core.changes import WordAlignment, trimmed
+from viewer.core.errors import ComparisonCancelled
 
 Block = tuple[int, int, int]
+_CANCEL_EVERY = 4096
 
 
 def _breaks_between(breaks: bytearray, end: int, start: int) -> bool:
@@ -85,6 +88,7 @@ def tile(
     sizes: tuple[int, int],
     breaks: tuple[bytearray, bytearray],
     blockers: set[int] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
 ) -> list[tuple[Block, int]]:
     """Greedy string tiling: the ``(run, weight, owner)`` that claim no word twice.
 
@@ -113,7 +117,11 @@ def tile(
     used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
     owners = ([-1] * (sizes[0] + 1), [-1] * (sizes[1] + 1))
     tiles: list[tuple[Block, int]] = []
+    popped = 0
     while heap:
+        popped += 1
+        if should_cancel is not None and popped % _CANCEL_EVERY == 0 and should_cancel():
+            raise ComparisonCancelled()
         length, run_length, weight, i, j, owner = heapq.heappop(heap)
         n = -length
         if used[0].find(1, i, i + n) == -1 and used[1].find(1, j, j + n) == -1:
@@ -200,6 +208,7 @@ def one_to_one(
     breaks: tuple[bytearray, bytearray],
     keep: Callable[[WordAlignment], bool],
     max_gap: int,
+    should_cancel: Callable[[], bool] | None = None,
 ) -> list[WordAlignment]:
     """The alignments (or pieces of them) that claim no word twice, in text order of side a.
 
@@ -221,7 +230,7 @@ def one_to_one(
         runs = [(block, weights[k], k) for k, blocks in enumerate(owned) for block in blocks]
         tiles: list[list[Block]] = [[] for _ in owned]
         blockers: set[int] = set()
-        for block, k in tile(runs, sizes, breaks, blockers):
+        for block, k in tile(runs, sizes, breaks, blockers, should_cancel):
             tiles[k].append(block)
         used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
         for runs_of_k in tiles:

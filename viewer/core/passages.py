@@ -151,6 +151,7 @@ def tile_runs(
     runs: list[tuple[int, int, int]],
     sizes: tuple[int, int],
     breaks: tuple[bytearray, bytearray],
+    should_cancel: Callable[[], bool] | None = None,
 ) -> list[tuple[int, int, int]]:
     """The runs that claim no word twice (``viewer.core.matching.tile``), in text order.
 
@@ -162,7 +163,7 @@ def tile_runs(
     for i, j, n in runs:
         support[j - i] += n
     weighted = [(run, support[run[1] - run[0]], 0) for run in runs]
-    return sorted(block for block, _ in tile(weighted, sizes, breaks))
+    return sorted(block for block, _ in tile(weighted, sizes, breaks, None, should_cancel))
 
 
 def find_candidates(
@@ -194,7 +195,7 @@ def seed_tiles(
     if breaks is None:
         breaks = (_edges_only(len(a)), _edges_only(len(b)))
     runs = extend_runs(exact_runs(a, b, k, should_cancel=should_cancel), a, b, should_cancel)
-    return tile_runs(runs, (len(a), len(b)), breaks)
+    return tile_runs(runs, (len(a), len(b)), breaks, should_cancel)
 
 
 def extend_runs(
