@@ -11,6 +11,7 @@ pairwise passage: it is kept as a ``Link``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -183,7 +184,14 @@ def _passage(
     spans: list[Span] = []
     for doc in sorted(ranges):
         for start, end in merge_ranges(ranges[doc]):
-            inside = [(s, e) for s, e in matched[doc] if s < end and e > start]
+            ranges_in = matched[doc]
+            first = bisect_right(ranges_in, (start, start))
+            first -= first > 0 and ranges_in[first - 1][1] > start
+            inside = []
+            for s, e in ranges_in[first:]:
+                if s >= end:
+                    break
+                inside.append((s, e))
             spans.append(Span(doc, start, end, _unmatched((start, end), inside, texts[doc])))
     similarity = round(sum(sorted(similarities)) / len(similarities), 4)
     return Passage(id=-1, similarity=similarity, spans=tuple(spans))
