@@ -83,6 +83,20 @@ def _pieces(
     return groups
 
 
+def _alone(runs: list[tuple[Block, int, int]], sizes: tuple[int, int]) -> list[bool]:
+    """For each run, whether no other run claims any of its words in either text."""
+    depth = ([0] * (sizes[0] + 2), [0] * (sizes[1] + 2))
+    for (i, j, n), _, _ in runs:
+        depth[0][i] += 1
+        depth[0][i + n] -= 1
+        depth[1][j] += 1
+        depth[1][j + n] -= 1
+    cover = [list(itertools.accumulate(d)) for d in depth]
+    return [
+        max(cover[0][i : i + n]) == 1 and max(cover[1][j : j + n]) == 1 for (i, j, n), _, _ in runs
+    ]
+
+
 def tile(
     runs: Iterable[tuple[Block, int, int]],
     sizes: tuple[int, int],
@@ -102,10 +116,18 @@ def tile(
     does. Returns the tiles with their owners, as ``(block, owner)``, and adds to
     ``blockers`` the owners that took words another owner's run wanted.
     """
+    runs = list(runs)
+    tiles: list[tuple[Block, int]] = []
+    contested = []
+    for entry, alone in zip(runs, _alone(runs, sizes), strict=True):
+        if alone:
+            tiles.append((entry[0], entry[2]))
+        else:
+            contested.append(entry)
     paragraphs = (_starts(breaks[0], 2), _starts(breaks[1], 2))
     lines = (_starts(breaks[0], 1), _starts(breaks[1], 1))
     heap = []
-    for run, weight, owner in runs:
+    for run, weight, owner in contested:
         pieces = _cut(run, lines)
         if len(pieces) == 1:
             heap.append((-run[2], -run[2], -weight, run[0], run[1], owner))
@@ -116,7 +138,6 @@ def tile(
     heapq.heapify(heap)
     used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
     owners = ([-1] * (sizes[0] + 1), [-1] * (sizes[1] + 1))
-    tiles: list[tuple[Block, int]] = []
     popped = 0
     while heap:
         popped += 1
