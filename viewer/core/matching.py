@@ -126,7 +126,7 @@ def tile(
             contested.append(entry)
     paragraphs = (_starts(breaks[0], 2), _starts(breaks[1], 2))
     lines = (_starts(breaks[0], 1), _starts(breaks[1], 1))
-    heap = []
+    heap: list[tuple[int, int, int, int, int, int]] = []
     for run, weight, owner in contested:
         pieces = _cut(run, lines)
         if len(pieces) == 1:
@@ -135,15 +135,22 @@ def tile(
         for paragraph in _cut(run, paragraphs):
             for i, j, n in _cut(paragraph, lines):
                 heap.append((-n, -paragraph[2], -weight, i, j, owner))
-    heapq.heapify(heap)
+    # Longest first: the pieces in sorted order, and the free parts of cut pieces (always
+    # shorter than what they were cut from) in a heap merged into that order.
+    heap.sort()
+    pending: list[tuple[int, int, int, int, int, int]] = []
     used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
     owners = ([-1] * (sizes[0] + 1), [-1] * (sizes[1] + 1))
-    popped = 0
-    while heap:
+    popped = next_sorted = 0
+    while next_sorted < len(heap) or pending:
         popped += 1
         if should_cancel is not None and popped % _CANCEL_EVERY == 0 and should_cancel():
             raise ComparisonCancelled()
-        length, run_length, weight, i, j, owner = heapq.heappop(heap)
+        if pending and (next_sorted == len(heap) or pending[0] < heap[next_sorted]):
+            length, run_length, weight, i, j, owner = heapq.heappop(pending)
+        else:
+            length, run_length, weight, i, j, owner = heap[next_sorted]
+            next_sorted += 1
         n = -length
         if used[0].find(1, i, i + n) == -1 and used[1].find(1, j, j + n) == -1:
             used[0][i : i + n] = b"\1" * n
@@ -160,7 +167,7 @@ def tile(
             if t == n or used[0][i + t] or used[1][j + t]:
                 if t > start:
                     item = (start - t, run_length, weight, i + start, j + start, owner)
-                    heapq.heappush(heap, item)
+                    heapq.heappush(pending, item)
                 start = t + 1
     return tiles
 
