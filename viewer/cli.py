@@ -141,14 +141,18 @@ def run_compare(argv: Sequence[str]) -> int:
     def on_interrupt(signum: int, frame: FrameType | None) -> None:
         cancelled.set()
 
+    # Ctrl+C during the comparison sets a flag that every stage polls (within a fraction
+    # of a second); elsewhere it raises KeyboardInterrupt, which ``main`` reports.
     previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
         comparison = compare(documents, options, should_cancel=cancelled.is_set)
     except ComparisonCancelled:
-        print("viewer: comparison cancelled", file=sys.stderr)
-        return EXIT_CANCELLED
+        comparison = None
     finally:
         signal.signal(signal.SIGINT, previous)
+    if comparison is None or cancelled.is_set():
+        print("viewer: comparison cancelled", file=sys.stderr)
+        return EXIT_CANCELLED
     if args.json:
         from viewer.core.serialize import to_json
 
@@ -181,3 +185,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(args)
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("viewer: interrupted", file=sys.stderr)
+        return EXIT_CANCELLED

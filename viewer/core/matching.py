@@ -8,7 +8,8 @@ accepted alignment consumes its equal words on both sides. A later alignment kee
 words no accepted one has taken, cut into pieces that must each still pass as a passage.
 An alignment is also cut where one text has a paragraph break inside an unmatched stretch
 and the other does not: two short runs either side of a break are not one passage.
-May import ``viewer.core.changes`` only; ``viewer.core.passages`` tiles its seeds here.
+May import ``viewer.core.changes`` and ``viewer.core.errors`` only; ``viewer.core.passages``
+tiles its seeds here.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 from viewer.core.changes import WordAlignment, trimmed
+from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 
 Block = tuple[int, int, int]
 
@@ -57,12 +59,15 @@ def _pieces(
     runs: Sequence[Block],
     breaks: tuple[bytearray, bytearray],
     used: tuple[bytearray, bytearray],
+    should_cancel: CancelCheck | None = None,
 ) -> list[list[Block]]:
     """Consecutive ``runs`` of one alignment, in groups that hold together: split where
     another alignment's tile, or a paragraph break in one text only, stands in the
     unmatched stretch between two (``_join`` may join them again across alignments)."""
     groups: list[list[Block]] = []
-    for run in runs:
+    for count, run in enumerate(runs):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         if groups:
             last = groups[-1][-1]
             ends = (last[0] + last[2], last[1] + last[2])
@@ -85,6 +90,7 @@ def tile(
     sizes: tuple[int, int],
     breaks: tuple[bytearray, bytearray],
     blockers: set[int] | None = None,
+    should_cancel: CancelCheck | None = None,
 ) -> list[tuple[Block, int]]:
     """Greedy string tiling: the ``(run, weight, owner)`` that claim no word twice.
 
@@ -101,7 +107,9 @@ def tile(
     paragraphs = (_starts(breaks[0], 2), _starts(breaks[1], 2))
     lines = (_starts(breaks[0], 1), _starts(breaks[1], 1))
     heap = []
-    for run, weight, owner in runs:
+    for count, (run, weight, owner) in enumerate(runs):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         pieces = _cut(run, lines)
         if len(pieces) == 1:
             heap.append((-run[2], -run[2], -weight, run[0], run[1], owner))
@@ -113,7 +121,11 @@ def tile(
     used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
     owners = ([-1] * (sizes[0] + 1), [-1] * (sizes[1] + 1))
     tiles: list[tuple[Block, int]] = []
-    while heap:
+    for count in itertools.count():
+        if not heap:
+            break
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         length, run_length, weight, i, j, owner = heapq.heappop(heap)
         n = -length
         if used[0].find(1, i, i + n) == -1 and used[1].find(1, j, j + n) == -1:
@@ -139,10 +151,12 @@ def tile(
 ROUNDS = 4
 
 
-def _coalesce(group: list[Block]) -> list[Block]:
+def _coalesce(group: list[Block], should_cancel: CancelCheck | None = None) -> list[Block]:
     """Tiles that touch in both texts (cut apart at a line break) as one block again."""
     blocks: list[Block] = []
-    for i, j, n in group:
+    for count, (i, j, n) in enumerate(group):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == j:
             blocks[-1] = (blocks[-1][0], blocks[-1][1], blocks[-1][2] + n)
         else:
@@ -155,6 +169,7 @@ def _join(
     breaks: tuple[bytearray, bytearray],
     used: tuple[bytearray, bytearray],
     max_gap: int,
+    should_cancel: CancelCheck | None = None,
 ) -> list[tuple[set[int], list[Block]]]:
     """Groups of tiles joined where one follows another within ``max_gap`` words in both
     texts with nothing taken between them: neighbouring alignments of one passage (two
@@ -162,7 +177,9 @@ def _join(
     groups = sorted(groups, key=lambda g: (g[1][0][0], g[1][0][1]))
     joined: list[tuple[set[int], list[Block]]] = []
     ends: dict[int, list[int]] = {}  # a-end of a joined group's last tile -> indices
-    for owner, group in groups:
+    for count, (owner, group) in enumerate(groups):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         first = group[0]
         target = None
         for end_a in range(first[0], first[0] - max_gap - 1, -1):
@@ -200,6 +217,7 @@ def one_to_one(
     breaks: tuple[bytearray, bytearray],
     keep: Callable[[WordAlignment], bool],
     max_gap: int,
+    should_cancel: CancelCheck | None = None,
 ) -> list[WordAlignment]:
     """The alignments (or pieces of them) that claim no word twice, in text order of side a.
 
@@ -221,24 +239,29 @@ def one_to_one(
         runs = [(block, weights[k], k) for k, blocks in enumerate(owned) for block in blocks]
         tiles: list[list[Block]] = [[] for _ in owned]
         blockers: set[int] = set()
-        for block, k in tile(runs, sizes, breaks, blockers):
+        for block, k in tile(runs, sizes, breaks, blockers, should_cancel):
             tiles[k].append(block)
         used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
         for runs_of_k in tiles:
+            check_cancel(should_cancel)
             for i, j, n in runs_of_k:
                 used[0][i : i + n] = b"\1" * n
                 used[1][j : j + n] = b"\1" * n
         groups: list[tuple[int, list[Block]]] = []
         for k, runs_of_k in enumerate(tiles):
+            if not k % CANCEL_EVERY:
+                check_cancel(should_cancel)
             runs_of_k.sort()
-            groups.extend((k, group) for group in _pieces(runs_of_k, breaks, used))
+            groups.extend((k, group) for group in _pieces(runs_of_k, breaks, used, should_cancel))
         accepted = []
         withdrawn = False
         kept = bytearray(sizes[0] + 1)
         tried = bytearray(sizes[0] + 1)
-        for _, group in _join(groups, breaks, used, max_gap):
-            piece = trimmed(_coalesce(group))
+        for _, group in _join(groups, breaks, used, max_gap, should_cancel):
+            check_cancel(should_cancel)
+            piece = trimmed(_coalesce(group, should_cancel))
             alignment = WordAlignment.from_blocks(tuple(piece)) if piece else None
+            check_cancel(should_cancel)
             if alignment is not None and keep(alignment):
                 accepted.append(alignment)
                 for i, _, n in piece:
@@ -246,6 +269,8 @@ def one_to_one(
             for i, _, n in group:
                 tried[i : i + n] = b"\1" * n
         for k in range(len(owned)):
+            if not k % CANCEL_EVERY:
+                check_cancel(should_cancel)
             if sum(n for _, _, n in tiles[k]) < sum(n for _, _, n in owned[k]):
                 continue  # it lost words to others: it may stand once they withdraw
             useful = [
