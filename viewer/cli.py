@@ -6,7 +6,6 @@ This module imports Qt only when the window is asked for, so ``viewer compare`` 
 from __future__ import annotations
 
 import argparse
-import re
 import signal
 import sys
 import threading
@@ -17,24 +16,11 @@ from viewer import __version__
 from viewer.core.compare import MAX_DOCUMENTS
 from viewer.core.errors import ComparisonCancelled, DocumentError
 from viewer.core.model import MIN_WORDS_RANGE, CompareOptions
+from viewer.core.terminal import escape_controls, escape_json_controls
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_CANCELLED = 130
-
-# Characters a terminal acts on (C0 and C1 controls, DEL) or that reorder a line (bidi
-# overrides and isolates): article text and file names never reach the terminal raw.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def escape_controls(text: str) -> str:
-    """``text`` with every terminal control character shown as an escape (``\\x1b``)."""
-
-    def escape(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _CONTROLS.sub(escape, text)
 
 
 def _error(message: str) -> None:
@@ -155,18 +141,22 @@ def run_compare(argv: Sequence[str]) -> int:
     def on_interrupt(signum: int, frame: FrameType | None) -> None:
         cancelled.set()
 
+    # Ctrl+C during the comparison sets a flag that every stage polls (within a fraction
+    # of a second); elsewhere it raises KeyboardInterrupt, which ``main`` reports.
     previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
         comparison = compare(documents, options, should_cancel=cancelled.is_set)
     except ComparisonCancelled:
-        print("viewer: comparison cancelled", file=sys.stderr)
-        return EXIT_CANCELLED
+        comparison = None
     finally:
         signal.signal(signal.SIGINT, previous)
+    if comparison is None or cancelled.is_set():
+        print("viewer: comparison cancelled", file=sys.stderr)
+        return EXIT_CANCELLED
     if args.json:
         from viewer.core.serialize import to_json
 
-        _write(to_json(comparison))
+        _write(escape_json_controls(to_json(comparison)))
     else:
         from viewer.core.summary import summarise
 
@@ -195,3 +185,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(args)
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("viewer: interrupted", file=sys.stderr)
+        return EXIT_CANCELLED

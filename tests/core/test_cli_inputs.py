@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,17 @@ def test_warnings_go_to_stderr_naming_the_file(
     assert main(["compare", str(damaged), str(other)]) == 0
     err = capsys.readouterr().err
     assert err == f"viewer: warning: {damaged}: 1 invalid UTF-8 byte sequence shown as \ufffd\n"
+
+
+def test_json_escapes_every_terminal_control_and_stays_equal(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    title = "Title\x1b]0;x\x07 \x9b2J \u202eevil"
+    a = tmp_path / "a.md"
+    a.write_text(f'---\ntitle: "{title}"\n---\n\n{BODY * 80}', encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text(BODY * 80, encoding="utf-8")
+    assert main(["compare", "--json", str(a), str(b)]) == 0
+    out = capsysbinary.readouterr().out.decode("utf-8")
+    assert not any(ch in out for ch in "\x1b\x07\x9b\u202e")
+    assert json.loads(out)["documents"][0]["title"] == title

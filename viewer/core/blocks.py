@@ -7,6 +7,7 @@ same positions (up to the UTF-16 conversion done at the Qt boundary).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Block kinds.
@@ -53,13 +54,9 @@ class Block:
     runs: tuple[StyleRun, ...] = ()
 
 
+_NON_BLANK_LINE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
+
+
 def text_blocks(text: str) -> tuple[Block, ...]:
-    """One paragraph block per non-empty line of plain text."""
-    blocks = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if line.strip():
-            blocks.append(Block(PARAGRAPH, start, end))
-        start = end + 1
-    return tuple(blocks)
+    """One paragraph block per non-blank line of plain text (lines end at ``\\n``)."""
+    return tuple(Block(PARAGRAPH, m.start(), m.end()) for m in _NON_BLANK_LINE.finditer(text))

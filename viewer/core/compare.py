@@ -9,6 +9,7 @@ and count what is shared. Each pair is computed from its two documents alone.
 
 from __future__ import annotations
 
+import itertools
 import time
 from bisect import bisect_right
 from collections import defaultdict
@@ -16,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 from viewer.core.changes import WordAlignment, align_words
 from viewer.core.documents import Document
-from viewer.core.errors import ComparisonCancelled
+from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 from viewer.core.grouping import PairPassage, group_passages, merge_ranges
 from viewer.core.matching import one_to_one
 from viewer.core.model import (
@@ -39,13 +40,10 @@ from viewer.core.tokens import (
 MIN_SIMILARITY = 0.5
 MAX_DOCUMENTS = 12
 
-CancelCheck = Callable[[], bool]
 Progress = Callable[[int, int], None]
 
 
-def _check(should_cancel: CancelCheck | None) -> None:
-    if should_cancel is not None and should_cancel():
-        raise ComparisonCancelled()
+_check = check_cancel
 
 
 def _looks_like_a_name(alignment: WordAlignment, tokens: Tokens, text: str, min_words: int) -> bool:
@@ -60,12 +58,18 @@ def _looks_like_a_name(alignment: WordAlignment, tokens: Tokens, text: str, min_
     return 2 * capitalised > alignment.equal_words
 
 
-def paragraph_starts(text: str, tokens: Tokens) -> bytearray:
+def paragraph_starts(
+    text: str, tokens: Tokens, should_cancel: CancelCheck | None = None
+) -> bytearray:
     """``starts[i]`` is 1 when a line break stands between word ``i - 1`` and word ``i``, 2
     when a blank line does (a new paragraph); both ends of the text count as paragraphs."""
     marks = bytearray(len(tokens) + 1)
     position = text.find("\n")
-    while position != -1:
+    for count in itertools.count():
+        if position == -1:
+            break
+        if not count % CANCEL_EVERY:
+            _check(should_cancel)
         word = bisect_right(tokens.starts, position)
         marks[word] = min(2, marks[word] + 1)
         position = text.find("\n", position + 1)
@@ -167,7 +171,7 @@ class _Pair:
         least_seeded = max(seed, (self.options.min_words + 1) // 2 + 1)
         aligned = []
         tiles = seed_tiles(a, b, seed, should_cancel, self.breaks)
-        for cand in chain_runs(tiles, MAX_GAP):
+        for cand in chain_runs(tiles, MAX_GAP, should_cancel):
             if cand.seeded < least_seeded:
                 continue
             _check(should_cancel)
@@ -176,7 +180,7 @@ class _Pair:
             # decide what belongs.
             a0, a1 = self._reach(0, cand.a0, cand.a1)
             b0, b1 = self._reach(1, cand.b0, cand.b1)
-            alignment = align_words(a[a0:a1], b[b0:b1], a0, b0)
+            alignment = align_words(a[a0:a1], b[b0:b1], a0, b0, should_cancel)
             if alignment is not None and alignment.run_words >= self.options.min_words:
                 aligned.append(alignment)
         aligned.extend(_disputed(tiles, aligned, len(a)))
@@ -185,11 +189,13 @@ class _Pair:
         )
         used = (bytearray(len(a) + 1), bytearray(len(b) + 1))
         for alignment in chosen:
+            _check(should_cancel)
             for i, j, n in alignment.blocks:
                 used[0][i : i + n] = b"\1" * n
                 used[1][j : j + n] = b"\1" * n
         found = []
         for alignment in chosen:
+            _check(should_cancel)
             widened = self._edges(alignment, used)
             ranges = (widened.a_range, widened.b_range)
             passage = PairPassage(
@@ -251,10 +257,20 @@ def compare(
     tokens: list[Tokens] = []
     for doc in docs:
         _check(should_cancel)
-        tokens.append(tokenize(doc.text, key_options))
-    breaks = [paragraph_starts(doc.text, t) for doc, t in zip(docs, tokens, strict=True)]
+        tokens.append(tokenize(doc.text, key_options, should_cancel))
+    breaks = [
+        paragraph_starts(doc.text, t, should_cancel) for doc, t in zip(docs, tokens, strict=True)
+    ]
     vocabulary: dict[str, int] = {}
-    ids = [[vocabulary.setdefault(key, len(vocabulary)) for key in t.keys] for t in tokens]
+    ids: list[list[int]] = []
+    for t in tokens:
+        ids.append([])
+        for start in range(0, len(t.keys), CANCEL_EVERY):
+            _check(should_cancel)
+            ids[-1].extend(
+                vocabulary.setdefault(key, len(vocabulary))
+                for key in t.keys[start : start + CANCEL_EVERY]
+            )
     # Each pair is compared in an orientation that does not depend on the input order.
     rank = {
         index: r
@@ -284,7 +300,7 @@ def compare(
             longest[(i, j)] = max(longest[(i, j)], *passage.words)
         if progress is not None:
             progress(done, len(pair_list))
-    passages, links = group_passages(pair_passages, [doc.text for doc in docs])
+    passages, links = group_passages(pair_passages, [doc.text for doc in docs], should_cancel)
     # A pair's passages are its own links: what other documents carry never changes them.
     counts: dict[tuple[int, int], int] = defaultdict(int)
     for link in links:

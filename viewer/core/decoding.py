@@ -52,11 +52,11 @@ def binary_problem(text: str) -> str | None:
 
 def _mostly_utf8(data: bytes) -> Decoded | None:
     """UTF-8 with a few bad sequences replaced, when valid multi-byte characters outnumber
-    the bad sequences more than two to one (a legacy file has none or hardly any)."""
+    the bad sequences (a legacy file has none or hardly any)."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode())
     multibyte = len(text) - len(text.encode("ascii", "ignore")) - text.count(_REPLACEMENT)
-    if multibyte <= 2 * bad:
+    if multibyte <= bad:
         return None
     noun = "sequence" if bad == 1 else "sequences"
     warning = f"{bad} invalid UTF-8 byte {noun} shown as {_REPLACEMENT}"

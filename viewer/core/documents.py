@@ -80,13 +80,17 @@ def document_from_text(
         rendered = render_markdown(text)
         warnings += tuple(f"{path}: {problem}" for problem in rendered.warnings)
         front = rendered.front_matter
-        title = front.get("title") or _markdown_title(rendered.text, rendered.blocks, stem)
+        title = front.get("title") or (
+            _plain_title(rendered.text, stem)
+            if rendered.plain
+            else _markdown_title(rendered.text, rendered.blocks, stem)
+        )
         return Document(
             path=path,
             title=title,
             text=rendered.text,
             blocks=rendered.blocks,
-            format=MARKDOWN,
+            format=PLAIN if rendered.plain else MARKDOWN,
             outlet=front.get("outlet", "") or front.get("source", ""),
             date=front.get("date", ""),
             encoding=encoding,

@@ -11,10 +11,11 @@ pairwise passage: it is kept as a ``Link``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
+from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 from viewer.core.model import Link, Passage, Range, Span
 
 SAME_TEXT_OVERLAP = 2 / 3
@@ -61,7 +62,9 @@ def merge_ranges(ranges: list[Range]) -> list[Range]:
 
 
 def group_passages(
-    pair_passages: list[PairPassage], texts: list[str]
+    pair_passages: list[PairPassage],
+    texts: list[str],
+    should_cancel: CancelCheck | None = None,
 ) -> tuple[tuple[Passage, ...], tuple[Link, ...]]:
     """Group pairwise passages into N-way passages, ordered by first document and start.
 
@@ -85,7 +88,9 @@ def group_passages(
     for indices in by_doc.values():
         indices.sort(key=lambda i: nodes[i][1])
         active: list[int] = []
-        for i in indices:
+        for count, i in enumerate(indices):
+            if not count % CANCEL_EVERY:
+                check_cancel(should_cancel)
             start = nodes[i][1]
             active = [j for j in active if nodes[j][2] > start]
             for j in active:
@@ -101,10 +106,12 @@ def group_passages(
         for side in (0, 1):
             matched_in[pp.docs[side]].extend(pp.matched[side])
     everywhere = {doc: merge_ranges(ranges) for doc, ranges in matched_in.items()}
-    built = [
-        (_passage(members, nodes, pair_passages, texts, everywhere), members)
-        for members in groups.values()
-    ]
+    built = []
+    for count, members in enumerate(groups.values()):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        passage = _passage(members, nodes, pair_passages, texts, everywhere, should_cancel)
+        built.append((passage, members))
     built.sort(key=lambda b: (b[0].spans[0].doc, b[0].spans[0].start, b[0].spans[0].end))
     passages: list[Passage] = []
     links: list[Link] = []
@@ -141,18 +148,24 @@ def _common(first: tuple[Range, ...], second: tuple[Range, ...]) -> int:
     return total
 
 
-def _unmatched(span: Range, matched: list[Range], text: str) -> tuple[Range, ...]:
+def _unmatched(
+    span: Range, matched: list[Range], text: str, should_cancel: CancelCheck | None = None
+) -> tuple[Range, ...]:
     """The words of ``span`` outside every matched range, trimmed to word characters."""
     pieces: list[Range] = []
     position = span[0]
-    for start, end in [*matched, (span[1], span[1])]:
+    for count, (start, end) in enumerate([*matched, (span[1], span[1])]):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         if start > position:
             pieces.append((position, min(start, span[1])))
         position = max(position, end)
         if position >= span[1]:
             break
     trimmed: list[Range] = []
-    for start, end in pieces:
+    for count, (start, end) in enumerate(pieces):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         while start < end and not text[start].isalnum():
             start += 1
         while end > start and not text[end - 1].isalnum():
@@ -168,6 +181,7 @@ def _passage(
     pair_passages: list[PairPassage],
     texts: list[str],
     matched: dict[int, list[Range]],
+    should_cancel: CancelCheck | None = None,
 ) -> Passage:
     """One N-way passage. A word is changed when no pairwise passage matches it (``matched``
     holds each document's matched ranges): a figure only one outlet altered is marked in
@@ -184,14 +198,18 @@ def _passage(
     spans: list[Span] = []
     for doc in sorted(ranges):
         for start, end in merge_ranges(ranges[doc]):
-            ranges_in = matched[doc]
-            first = bisect_right(ranges_in, (start, start))
-            first -= first > 0 and ranges_in[first - 1][1] > start
-            inside = []
-            for s, e in ranges_in[first:]:
-                if s >= end:
-                    break
-                inside.append((s, e))
-            spans.append(Span(doc, start, end, _unmatched((start, end), inside, texts[doc])))
+            inside = _overlapping(matched[doc], start, end)
+            changes = _unmatched((start, end), inside, texts[doc], should_cancel)
+            spans.append(Span(doc, start, end, changes))
     similarity = round(sum(sorted(similarities)) / len(similarities), 4)
     return Passage(id=-1, similarity=similarity, spans=tuple(spans))
+
+
+def _overlapping(ranges: list[Range], start: int, end: int) -> list[Range]:
+    """The sorted, disjoint ``ranges`` that overlap ``start``–``end``, found by bisection: a
+    document with thousands of passages is not scanned once per passage."""
+    first = bisect_right(ranges, (start, start))
+    if first and ranges[first - 1][1] > start:
+        first -= 1
+    last = bisect_left(ranges, (end, end), first)
+    return [(s, e) for s, e in ranges[first:last] if s < end and e > start]

@@ -50,19 +50,34 @@ class RenderedMarkdown:
     blocks: tuple[Block, ...]
     front_matter: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    plain: bool = False  # the source was shown as plain text, one block per line
 
 
 # Token nesting levels kept (a quote takes one, a list two); deeper blocks are flattened.
 # markdown-it's own limit, above it, would drop everything below it.
 MAX_NESTING = 20
-# Work budgets, in estimated markdown-it tokens (each costs a few microseconds): about 1 s
-# for any source on a slow machine, while a 1 MB article of ordinary prose uses a tenth.
-BLOCK_BUDGET = 100_000
-INLINE_BUDGET = 200_000
-# Characters that can start an inline token (delimiters, brackets, escapes, entities, breaks).
-_INLINE_SPECIALS = "*_~`[]!<&\\\n"
-# Container markers at the start of a flattened line: quote markers, bullets, ordinals.
-_MARKERS = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*")
+# The work budget, in estimated microseconds: each weight below is at least the time per
+# line or character of the dearest hostile kind that uses it, measured on this 2-core
+# machine while shared by several jobs (load 3.5), so that any source renders in about 1 s.
+# A hard-wrapped 1 MB article of ordinary prose uses half; one of a few KB, a few thousand.
+WORK_BUDGET = 1_200_000
+_PER_LINE = 10  # a paragraph's continuation line is cheap
+_PER_BLANK_LINE = 40  # a blank line: the next line starts a new block
+_PER_CELL = 30
+# Each character of a line's leading container markers ("- ", "1. ", ">"), and a leading
+# "|", "#" or "[": every marker opens a list or quote, and a table row or heading costs more.
+_PER_MARKER_CHAR = 80
+# (The regex stops after 200 markers so that its stack stays small on a hostile line.)
+_MARKER_CAP = 200
+_MARKER_PREFIX = re.compile(
+    r"^[ \t]*((?:[ \t]*(?:[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)|>)){1,200}|[|#\[])",
+    re.MULTILINE,
+)
+# The characters that can start an inline token (delimiters, brackets, escapes, entities,
+# breaks) and the work of each; an autolink ("<") is the dearest.
+_INLINE_WEIGHTS = {**dict.fromkeys("*_~`]!&\\", 30), "\n": 20, "[": 50, "<": 90}
+# One container marker at the start of a flattened line: a quote marker, bullet or ordinal.
+_MARKER = re.compile(r"[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -96,7 +111,7 @@ def _flatten_deep(state: StateBlock, start: int, end: int, silent: bool) -> bool
             if state.sCount[line] < state.blkIndent:
                 break
             raw = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
-            text = _MARKERS.sub("", raw)
+            text = _strip_markers(raw)
             if text != raw:
                 flush()  # a marker starts a new item or quote
             if text.strip():
@@ -106,6 +121,14 @@ def _flatten_deep(state: StateBlock, start: int, end: int, silent: bool) -> bool
     state.line = line
     state.env["flattened"] = state.env.get("flattened", 0) + 1
     return True
+
+
+def _strip_markers(line: str) -> str:
+    """``line`` without its leading container markers, in one linear pass."""
+    position = 0
+    while match := _MARKER.match(line, position):
+        position = match.end()
+    return line[position:].lstrip(" \t") if position else line
 
 
 @lru_cache(maxsize=1)
@@ -229,14 +252,26 @@ def _inline_pieces(token: Token) -> list[_Piece]:
     return [p for p in pieces if p[0]]
 
 
-def _inline_cost(content: str) -> int:
-    """An upper bound on the tokens markdown-it makes of one paragraph's inline content."""
-    return 1 + 2 * sum(content.count(ch) for ch in _INLINE_SPECIALS)
+def inline_cost(content: str) -> int:
+    """The estimated work of inline-parsing one paragraph (see ``WORK_BUDGET``)."""
+    return 1 + sum(weight * content.count(ch) for ch, weight in _INLINE_WEIGHTS.items())
 
 
-def _block_cost(source: str) -> int:
-    """A rough count of the block tokens markdown-it makes of ``source``."""
-    return 3 * (source.count("\n") + 1) + 3 * source.count("|")
+def block_cost(source: str) -> int:
+    """The estimated work of block-parsing ``source`` and building its blocks."""
+    markers = 0
+    for match in _MARKER_PREFIX.finditer(source):
+        length = match.end(1) - match.start(1)
+        if length >= _MARKER_CAP:  # a hostile line of markers: charge all of it
+            end = source.find("\n", match.end())
+            length = (len(source) if end < 0 else end) - match.start(1)
+        markers += length
+    return (
+        _PER_LINE * (source.count("\n") + 1)
+        + _PER_BLANK_LINE * source.count("\n\n")
+        + _PER_MARKER_CHAR * markers
+        + _PER_CELL * source.count("|")
+    )
 
 
 def _plain_fallback(source: str, warning: str) -> RenderedMarkdown:
@@ -246,22 +281,21 @@ def _plain_fallback(source: str, warning: str) -> RenderedMarkdown:
     if match:
         front = parse_front_matter(match.group(1) or "")
         source = source[match.end() :]
-    return RenderedMarkdown(source, text_blocks(source), front, (warning,))
+    return RenderedMarkdown(source, text_blocks(source), front, (warning,), plain=True)
 
 
-def _parse(source: str, warnings: list[str]) -> list[Token]:
-    """Block-parse ``source``, then inline-parse each paragraph while the budget lasts."""
+def _parse(source: str, budget: int, warnings: list[str]) -> list[Token]:
+    """Block-parse ``source``, then inline-parse each paragraph while ``budget`` lasts."""
     from markdown_it.token import Token
 
     md = _parser()
     env: dict[str, Any] = {}
     tokens = md.parse(source, env)
-    budget = INLINE_BUDGET
     literal = 0
     for token in tokens:
         if token.type != "inline":
             continue
-        cost = _inline_cost(token.content)
+        cost = inline_cost(token.content)
         token.children = []
         if cost <= budget:
             budget -= cost
@@ -281,12 +315,13 @@ def _parse(source: str, warnings: list[str]) -> list[Token]:
 
 def render_markdown(source: str) -> RenderedMarkdown:
     """Render Markdown source to the plain text a pane shows and its blocks."""
-    if _block_cost(source) > BLOCK_BUDGET:
+    cost = block_cost(source)
+    if cost > WORK_BUDGET:
         return _plain_fallback(
             source, "too much Markdown structure to render in time; shown as plain text"
         )
     warnings: list[str] = []
-    tokens = _parse(source, warnings)
+    tokens = _parse(source, WORK_BUDGET - cost, warnings)
     builder = _Builder()
     front: dict[str, str] = {}
     quote_depth = 0

@@ -21,10 +21,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 from viewer.core.changes import WordAlignment, trimmed
-from viewer.core.errors import ComparisonCancelled
+from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 
 Block = tuple[int, int, int]
-_CANCEL_EVERY = 4096
 
 
 def _breaks_between(breaks: bytearray, end: int, start: int) -> bool:
@@ -60,12 +59,15 @@ def _pieces(
     runs: Sequence[Block],
     breaks: tuple[bytearray, bytearray],
     used: tuple[bytearray, bytearray],
+    should_cancel: CancelCheck | None = None,
 ) -> list[list[Block]]:
     """Consecutive ``runs`` of one alignment, in groups that hold together: split where
     another alignment's tile, or a paragraph break in one text only, stands in the
     unmatched stretch between two (``_join`` may join them again across alignments)."""
     groups: list[list[Block]] = []
-    for run in runs:
+    for count, run in enumerate(runs):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         if groups:
             last = groups[-1][-1]
             ends = (last[0] + last[2], last[1] + last[2])
@@ -83,18 +85,27 @@ def _pieces(
     return groups
 
 
-def _alone(runs: list[tuple[Block, int, int]], sizes: tuple[int, int]) -> list[bool]:
+def _alone(
+    runs: list[tuple[Block, int, int]],
+    sizes: tuple[int, int],
+    should_cancel: CancelCheck | None = None,
+) -> list[bool]:
     """For each run, whether no other run claims any of its words in either text."""
     depth = ([0] * (sizes[0] + 2), [0] * (sizes[1] + 2))
-    for (i, j, n), _, _ in runs:
+    for count, ((i, j, n), _, _) in enumerate(runs):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         depth[0][i] += 1
         depth[0][i + n] -= 1
         depth[1][j] += 1
         depth[1][j + n] -= 1
     cover = [list(itertools.accumulate(d)) for d in depth]
-    return [
-        max(cover[0][i : i + n]) == 1 and max(cover[1][j : j + n]) == 1 for (i, j, n), _, _ in runs
-    ]
+    alone = []
+    for count, ((i, j, n), _, _) in enumerate(runs):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        alone.append(max(cover[0][i : i + n]) == 1 and max(cover[1][j : j + n]) == 1)
+    return alone
 
 
 def tile(
@@ -102,7 +113,7 @@ def tile(
     sizes: tuple[int, int],
     breaks: tuple[bytearray, bytearray],
     blockers: set[int] | None = None,
-    should_cancel: Callable[[], bool] | None = None,
+    should_cancel: CancelCheck | None = None,
 ) -> list[tuple[Block, int]]:
     """Greedy string tiling: the ``(run, weight, owner)`` that claim no word twice.
 
@@ -119,7 +130,7 @@ def tile(
     runs = list(runs)
     tiles: list[tuple[Block, int]] = []
     contested = []
-    for entry, alone in zip(runs, _alone(runs, sizes), strict=True):
+    for entry, alone in zip(runs, _alone(runs, sizes, should_cancel), strict=True):
         if alone:
             tiles.append((entry[0], entry[2]))
         else:
@@ -127,7 +138,9 @@ def tile(
     paragraphs = (_starts(breaks[0], 2), _starts(breaks[1], 2))
     lines = (_starts(breaks[0], 1), _starts(breaks[1], 1))
     heap: list[tuple[int, int, int, int, int, int]] = []
-    for run, weight, owner in contested:
+    for count, (run, weight, owner) in enumerate(contested):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         pieces = _cut(run, lines)
         if len(pieces) == 1:
             heap.append((-run[2], -run[2], -weight, run[0], run[1], owner))
@@ -141,11 +154,12 @@ def tile(
     pending: list[tuple[int, int, int, int, int, int]] = []
     used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
     owners = ([-1] * (sizes[0] + 1), [-1] * (sizes[1] + 1))
-    popped = next_sorted = 0
-    while next_sorted < len(heap) or pending:
-        popped += 1
-        if should_cancel is not None and popped % _CANCEL_EVERY == 0 and should_cancel():
-            raise ComparisonCancelled()
+    next_sorted = 0
+    for count in itertools.count():
+        if next_sorted == len(heap) and not pending:
+            break
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         if pending and (next_sorted == len(heap) or pending[0] < heap[next_sorted]):
             length, run_length, weight, i, j, owner = heapq.heappop(pending)
         else:
@@ -175,10 +189,12 @@ def tile(
 ROUNDS = 4
 
 
-def _coalesce(group: list[Block]) -> list[Block]:
+def _coalesce(group: list[Block], should_cancel: CancelCheck | None = None) -> list[Block]:
     """Tiles that touch in both texts (cut apart at a line break) as one block again."""
     blocks: list[Block] = []
-    for i, j, n in group:
+    for count, (i, j, n) in enumerate(group):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == j:
             blocks[-1] = (blocks[-1][0], blocks[-1][1], blocks[-1][2] + n)
         else:
@@ -191,6 +207,7 @@ def _join(
     breaks: tuple[bytearray, bytearray],
     used: tuple[bytearray, bytearray],
     max_gap: int,
+    should_cancel: CancelCheck | None = None,
 ) -> list[tuple[set[int], list[Block]]]:
     """Groups of tiles joined where one follows another within ``max_gap`` words in both
     texts with nothing taken between them: neighbouring alignments of one passage (two
@@ -198,7 +215,9 @@ def _join(
     groups = sorted(groups, key=lambda g: (g[1][0][0], g[1][0][1]))
     joined: list[tuple[set[int], list[Block]]] = []
     ends: dict[int, list[int]] = {}  # a-end of a joined group's last tile -> indices
-    for owner, group in groups:
+    for count, (owner, group) in enumerate(groups):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         first = group[0]
         target = None
         for end_a in range(first[0], first[0] - max_gap - 1, -1):
@@ -236,7 +255,7 @@ def one_to_one(
     breaks: tuple[bytearray, bytearray],
     keep: Callable[[WordAlignment], bool],
     max_gap: int,
-    should_cancel: Callable[[], bool] | None = None,
+    should_cancel: CancelCheck | None = None,
 ) -> list[WordAlignment]:
     """The alignments (or pieces of them) that claim no word twice, in text order of side a.
 
@@ -262,20 +281,25 @@ def one_to_one(
             tiles[k].append(block)
         used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
         for runs_of_k in tiles:
+            check_cancel(should_cancel)
             for i, j, n in runs_of_k:
                 used[0][i : i + n] = b"\1" * n
                 used[1][j : j + n] = b"\1" * n
         groups: list[tuple[int, list[Block]]] = []
         for k, runs_of_k in enumerate(tiles):
+            if not k % CANCEL_EVERY:
+                check_cancel(should_cancel)
             runs_of_k.sort()
-            groups.extend((k, group) for group in _pieces(runs_of_k, breaks, used))
+            groups.extend((k, group) for group in _pieces(runs_of_k, breaks, used, should_cancel))
         accepted = []
         withdrawn = False
         kept = bytearray(sizes[0] + 1)
         tried = bytearray(sizes[0] + 1)
-        for _, group in _join(groups, breaks, used, max_gap):
-            piece = trimmed(_coalesce(group))
+        for _, group in _join(groups, breaks, used, max_gap, should_cancel):
+            check_cancel(should_cancel)
+            piece = trimmed(_coalesce(group, should_cancel))
             alignment = WordAlignment.from_blocks(tuple(piece)) if piece else None
+            check_cancel(should_cancel)
             if alignment is not None and keep(alignment):
                 accepted.append(alignment)
                 for i, _, n in piece:
@@ -283,6 +307,8 @@ def one_to_one(
             for i, _, n in group:
                 tried[i : i + n] = b"\1" * n
         for k in range(len(owned)):
+            if not k % CANCEL_EVERY:
+                check_cancel(should_cancel)
             if sum(n for _, _, n in tiles[k]) < sum(n for _, _, n in owned[k]):
                 continue  # it lost words to others: it may stand once they withdraw
             useful = [

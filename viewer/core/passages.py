@@ -14,13 +14,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from viewer.core.errors import ComparisonCancelled
+from viewer.core.errors import CANCEL_EVERY, check_cancel
 from viewer.core.matching import tile
 
 SEED_WORDS = 3
 MAX_GAP = 8
 MAX_SEED_FREQUENCY = 8
-_CANCEL_EVERY = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +33,18 @@ class Candidate:
     seeded: int
 
 
-def _grams(ids: Sequence[int], k: int) -> list[tuple[int, ...]]:
-    return list(zip(*(ids[i:] for i in range(k)), strict=False))
+_CHUNK = 16 * CANCEL_EVERY  # items a C-level step (zip, Counter) handles between checks
+
+
+def _grams(
+    ids: Sequence[int], k: int, should_cancel: Callable[[], bool] | None = None
+) -> list[tuple[int, ...]]:
+    grams: list[tuple[int, ...]] = []
+    for start in range(0, len(ids), _CHUNK):
+        check_cancel(should_cancel)
+        end = start + _CHUNK + k - 1
+        grams.extend(zip(*(ids[start + i : end] for i in range(k)), strict=False))
+    return grams
 
 
 def _by_rank(positions: list[int], rank: int, count: int) -> list[int]:
@@ -58,19 +67,24 @@ def exact_runs(
     should_cancel: Callable[[], bool] | None = None,
 ) -> list[tuple[int, int, int]]:
     """Maximal runs ``(a_start, b_start, words)`` of shared k-grams on one diagonal."""
-    grams_a = _grams(a, k)
-    grams_b = _grams(b, k)
-    count_a = Counter(grams_a)
+    grams_a = _grams(a, k, should_cancel)
+    grams_b = _grams(b, k, should_cancel)
+    count_a: Counter[tuple[int, ...]] = Counter()
+    for start in range(0, len(grams_a), _CHUNK):
+        check_cancel(should_cancel)
+        count_a.update(grams_a[start : start + _CHUNK])
     index: dict[tuple[int, ...], list[int]] = {}
     for j, gram in enumerate(grams_b):
+        if not j % CANCEL_EVERY:
+            check_cancel(should_cancel)
         if gram in count_a:
             index.setdefault(gram, []).append(j)
     runs: list[list[int]] = []
     open_runs: dict[int, int] = {}
     seen: Counter[tuple[int, ...]] = Counter()
     for i, gram in enumerate(grams_a):
-        if should_cancel is not None and i % _CANCEL_EVERY == 0 and should_cancel():
-            raise ComparisonCancelled()
+        if not i % CANCEL_EVERY:
+            check_cancel(should_cancel)
         positions = index.get(gram)
         if not positions:
             continue
@@ -85,14 +99,24 @@ def exact_runs(
             else:
                 open_runs[diagonal] = len(runs)
                 runs.append([i, j, 1])
-    return [(i, j, n + k - 1) for i, j, n in runs]
+    found: list[tuple[int, int, int]] = []
+    for start in range(0, len(runs), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        found.extend((i, j, n + k - 1) for i, j, n in runs[start : start + CANCEL_EVERY])
+    return found
 
 
-def chain_runs(runs: list[tuple[int, int, int]], max_gap: int = MAX_GAP) -> list[Candidate]:
+def chain_runs(
+    runs: list[tuple[int, int, int]],
+    max_gap: int = MAX_GAP,
+    should_cancel: Callable[[], bool] | None = None,
+) -> list[Candidate]:
     """Chain runs that follow each other in both texts within ``max_gap`` words."""
     chains: list[list[int]] = []  # [a0, a1, b0, b1, seeded]
     open_chains: list[list[int]] = []
-    for a0, b0, length in sorted(runs):
+    for count, (a0, b0, length) in enumerate(sorted(runs)):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         a1, b1 = a0 + length, b0 + length
         open_chains = [c for c in open_chains if c[1] + max_gap >= a0]
         best: list[int] | None = None
@@ -121,29 +145,41 @@ def chain_runs(runs: list[tuple[int, int, int]], max_gap: int = MAX_GAP) -> list
         elif best_overlap < length:
             best[1], best[3] = max(best[1], a1), max(best[3], b1)
             best[4] += length - best_overlap
-    candidates = [Candidate(*c) for c in chains]
-    return _drop_contained(candidates)
+    candidates: list[Candidate] = []
+    for start in range(0, len(chains), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        candidates.extend(Candidate(*c) for c in chains[start : start + CANCEL_EVERY])
+    return _drop_contained(candidates, should_cancel)
 
 
-def _drop_contained(candidates: list[Candidate]) -> list[Candidate]:
+def _drop_contained(
+    candidates: list[Candidate], should_cancel: Callable[[], bool] | None = None
+) -> list[Candidate]:
     """Remove candidates lying inside another one in both texts."""
-    ordered = sorted(candidates, key=lambda c: (c.a0, -c.a1, c.b0, -c.b1))
+    keys: list[tuple[int, int, int, int, int]] = []
+    for start in range(0, len(candidates), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        keys.extend(
+            (c.a0, -c.a1, c.b0, -c.b1, n)
+            for n, c in enumerate(candidates[start : start + CANCEL_EVERY], start)
+        )
+    keys.sort()  # chains come in order of a0: nearly sorted, a linear pass
+    ordered = [candidates[key[4]] for key in keys]
     kept: list[Candidate] = []
-    for cand in ordered:
-        inside = False
-        for other in reversed(kept):
-            if other.a1 <= cand.a0:
-                break
-            if (
-                other.a0 <= cand.a0
-                and cand.a1 <= other.a1
-                and other.b0 <= cand.b0
-                and cand.b1 <= other.b1
-            ):
-                inside = True
-                break
-        if not inside:
+    active: list[Candidate] = []  # kept candidates that reach past the current start in a
+    for count, cand in enumerate(ordered):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        active = [other for other in active if other.a1 > cand.a0]
+        if not any(
+            other.a0 <= cand.a0
+            and cand.a1 <= other.a1
+            and other.b0 <= cand.b0
+            and cand.b1 <= other.b1
+            for other in active
+        ):
             kept.append(cand)
+            active.append(cand)
     return kept
 
 
@@ -160,7 +196,9 @@ def tile_runs(
     Repeated text (menus, lists, stock phrases) so pairs each copy with one copy only.
     """
     support: Counter[int] = Counter()
-    for i, j, n in runs:
+    for count, (i, j, n) in enumerate(runs):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         support[j - i] += n
     weighted = [(run, support[run[1] - run[0]], 0) for run in runs]
     return sorted(block for block, _ in tile(weighted, sizes, breaks, None, should_cancel))
@@ -179,7 +217,7 @@ def find_candidates(
     ``breaks`` marks the words that start a paragraph in each text
     (``viewer.core.compare.paragraph_starts``); by default only the texts' starts.
     """
-    return chain_runs(seed_tiles(a, b, k, should_cancel, breaks), max_gap)
+    return chain_runs(seed_tiles(a, b, k, should_cancel, breaks), max_gap, should_cancel)
 
 
 def seed_tiles(
@@ -213,9 +251,14 @@ def extend_runs(
     """
     grown: list[tuple[int, int, int]] = []
     last_diagonal, last_end = None, -1
-    for count, (i, j, n) in enumerate(sorted(runs, key=lambda r: (r[1] - r[0], r[0]))):
-        if should_cancel is not None and count % _CANCEL_EVERY == 0 and should_cancel():
-            raise ComparisonCancelled()
+    keyed: list[tuple[int, int, int, int]] = []
+    for start in range(0, len(runs), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        keyed.extend((j - i, i, j, n) for i, j, n in runs[start : start + CANCEL_EVERY])
+    keyed.sort()
+    for count, (_, i, j, n) in enumerate(keyed):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         diagonal = j - i
         if diagonal == last_diagonal and i + n <= last_end:
             continue
