@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
-from viewer.core.model import Comparison
+from viewer.core.model import Comparison, Link
 from viewer.qt.palette import Colours
 from viewer.qt.pane import Pane
 
@@ -38,11 +38,14 @@ class LinkMap(QWidget):
         # Per link: passage id and document y of both ends in both panes; rebuilt when the
         # comparison or the layout changes, so painting only subtracts scroll offsets.
         self._geometry: list[tuple[int, float, float, float, float]] | None = None
+        self._links: list[Link] = []
+        self._exact: dict[int, tuple[float, float, float, float]] = {}
         self._carriers: dict[int, int] = {}  # passage id → how many other articles carry it
         self.setToolTip("Shared passages between the neighbouring articles; click a band")
         for pane in (left, right):
             pane.view.verticalScrollBar().valueChanged.connect(self.update)
             pane.view.verticalScrollBar().rangeChanged.connect(self.relayout)
+            pane.view.layoutReady.connect(self.relayout)
 
     def set_comparison(
         self, comparison: Comparison | None, left_doc: int, right_doc: int, colours: Colours
@@ -59,23 +62,40 @@ class LinkMap(QWidget):
         self.update()
 
     def _link_geometry(self) -> list[tuple[int, float, float, float, float]]:
+        """Per link: passage id and cheap document y bounds (block precision) on both sides."""
+        if not (self.left.view.layout_ready() and self.right.view.layout_ready()):
+            return []  # asking for far positions now would lay the whole text out at once
         if self._geometry is None:
             self._geometry = []
+            self._exact = {}
             if self.comparison is not None:
                 lview, rview = self.left.view, self.right.view
-                for link in self.comparison.links_between(self.left_doc, self.right_doc):
+                self._links = self.comparison.links_between(self.left_doc, self.right_doc)
+                for link in self._links:
                     (l0, l1) = link.ranges[link.side(self.left_doc)]
                     (r0, r1) = link.ranges[link.side(self.right_doc)]
                     self._geometry.append(
                         (
                             link.passage,
-                            lview.y_of(l0),
-                            lview.bottom_of(l1),
-                            rview.y_of(r0),
-                            rview.bottom_of(r1),
+                            lview.block_span(l0)[0],
+                            lview.block_span(max(l0, l1 - 1))[1],
+                            rview.block_span(r0)[0],
+                            rview.block_span(max(r0, r1 - 1))[1],
                         )
                     )
         return self._geometry
+
+    def _exact_geometry(self, index: int) -> tuple[float, float, float, float]:
+        """Line-exact document y of link ``index``'s ends, computed when it comes into view."""
+        found = self._exact.get(index)
+        if found is None:
+            link = self._links[index]
+            (l0, l1) = link.ranges[link.side(self.left_doc)]
+            (r0, r1) = link.ranges[link.side(self.right_doc)]
+            lview, rview = self.left.view, self.right.view
+            found = (lview.y_of(l0), lview.bottom_of(l1), rview.y_of(r0), rview.bottom_of(r1))
+            self._exact[index] = found
+        return found
 
     def set_current(self, passage: int | None) -> None:
         self.current = passage
@@ -103,12 +123,15 @@ class LinkMap(QWidget):
             self._viewport_top(self.right) + rview.viewport().height(),
         )
         width = float(self.width())
-        for passage, a0, a1, b0, b1 in self._link_geometry():
+        for index, (passage, a0, a1, b0, b1) in enumerate(self._link_geometry()):
+            visible_left = ltop + a1 >= lclip[0] and ltop + a0 <= lclip[1]
+            visible_right = rtop + b1 >= rclip[0] and rtop + b0 <= rclip[1]
+            if not (visible_left or visible_right):
+                continue
+            a0, a1, b0, b1 = self._exact_geometry(index)
             ly0, ly1 = ltop + a0, ltop + a1
             ry0, ry1 = rtop + b0, rtop + b1
-            visible_left = ly1 >= lclip[0] and ly0 <= lclip[1]
-            visible_right = ry1 >= rclip[0] and ry0 <= rclip[1]
-            if not (visible_left or visible_right):
+            if not ((ly1 >= lclip[0] and ly0 <= lclip[1]) or (ry1 >= rclip[0] and ry0 <= rclip[1])):
                 continue
             path = QPainterPath(QPointF(0, ly0))
             mid = width / 2

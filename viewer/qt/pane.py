@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.coverage import changed_ranges, shared_segments
 from viewer.core.documents import Document
 from viewer.core.model import Comparison, DocumentStats
 from viewer.core.tokens import count_words
 from viewer.qt.articleview import ArticleView
+from viewer.qt.highlights import CHANGED, marks_for
 from viewer.qt.overview import Overview
 from viewer.qt.palette import Colours
 
@@ -98,6 +98,8 @@ class Pane(QFrame):
         self.view.verticalScrollBar().valueChanged.connect(self._update_overview_view)
         self.view.verticalScrollBar().rangeChanged.connect(self._update_overview_view)
         self.view.verticalScrollBar().rangeChanged.connect(self.overview.relayout)
+        self.view.layoutReady.connect(self.overview.relayout)
+        self.view.layoutReady.connect(self._update_overview_view)
         self.set_header(None)
 
     @property
@@ -118,28 +120,24 @@ class Pane(QFrame):
         self.header.setToolTip(doc.path)
 
     def apply(self, comparison: Comparison, index: int, colours: Colours) -> None:
-        """Rebuild the text with the comparison's highlights for document ``index``."""
-        self.view.rebuild()
+        """Show the comparison's highlights for document ``index`` (the text is not rebuilt)."""
+        marks = marks_for(comparison, index)
         possible = len(comparison.documents) - 1
-        marks = []
-        for segment in shared_segments(comparison, index):
-            colour = colours.shared_for(len(segment.others), possible)
-            self.view.paint_range(segment.start, segment.end, colour)
-            marks.append((segment.start, segment.end, colour))
-        changed = QColor(colours.changed)
-        for start, end in changed_ranges(comparison, index):
-            self.view.paint_range(start, end, changed, QColor(colours.changed_text))
-            marks.append((start, end, changed))
-        self.overview.set_ranges(marks)
+        colours_of: dict[int, tuple[QColor, QColor | None]] = {
+            key: (colours.shared_for(key, possible), None) for key in range(1, possible + 1)
+        }
+        colours_of[CHANGED] = (QColor(colours.changed), QColor(colours.changed_text))
+        self.view.set_highlights(marks, colours_of)
+        self.overview.set_ranges(marks.overview, {k: c[0] for k, c in colours_of.items()})
         self.overview.set_colours(colours.overview_background, colours.viewport)
         self.set_header(comparison.document_stats[index])
 
     def clear_highlights(self) -> None:
-        self.view.rebuild()
-        self.overview.set_ranges([])
+        self.view.set_highlights(None, {})
+        self.overview.set_ranges([], {})
 
-    def _locate(self, offset: int) -> float:
-        return self.view.y_of(offset) / max(1.0, self.view.document_height())
+    def _locate(self, offsets: list[int]) -> list[float] | None:
+        return self.view.fractions(offsets) if self.view.layout_ready() else None
 
     def _jump(self, fraction: float) -> None:
         total = self.view.document_height()
@@ -147,6 +145,8 @@ class Pane(QFrame):
         self.view.scroll_to_y(fraction * total - page / 2)
 
     def _update_overview_view(self) -> None:
+        if not self.view.layout_ready():
+            return
         total = max(1.0, self.view.document_height())
         top = self.view.top()
         self.overview.set_view(top / total, (top + self.view.viewport().height()) / total)

@@ -7,6 +7,7 @@ emoji) is one position there and two here. ``Offsets`` is the one place that con
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left, bisect_right
 
 from PySide6.QtGui import (
@@ -37,6 +38,7 @@ from viewer.core.blocks import (
 )
 from viewer.core.documents import MARKDOWN, Document
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.2, 4: 1.1, 5: 1.0, 6: 1.0}
 
 
@@ -44,7 +46,7 @@ class Offsets:
     """Converts between core offsets (code points) and Qt positions (UTF-16 units)."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         self._astral_qt = [i + n for n, i in enumerate(self._astral)]
 
     def to_qt(self, offset: int) -> int:

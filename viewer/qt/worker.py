@@ -15,6 +15,7 @@ from viewer.core.compare import compare
 from viewer.core.documents import Document
 from viewer.core.errors import ComparisonCancelled
 from viewer.core.model import CompareOptions, Comparison
+from viewer.qt.highlights import prepare
 
 
 class _Signals(QObject):
@@ -50,6 +51,7 @@ class _Task(QRunnable):
                 should_cancel=self.flag.is_set,
                 progress=lambda done, total: self.signals.progress.emit(token, done, total),
             )
+            prepare(result, self.flag.is_set)  # the highlights, so the GUI thread only looks
         except ComparisonCancelled:
             self.signals.cancelled.emit(token)
         except Exception as exc:  # the window reports it; the thread must not die silently
