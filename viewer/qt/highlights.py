@@ -3,24 +3,44 @@
 A pane's highlights are not stored in its QTextDocument: merging char formats one cursor at a
 time into a 1 MB document took 70 s. Marks are kept here instead, flattened so that no two
 overlap (a later mark wins where they do), and the view draws only those in the painted strip.
-This module does not use Qt (textbuild's Offsets only counts): the worker thread prepares
-the marks, so the GUI thread only looks them up.
+This module does not import Qt: the comparison process prepares the marks, so the GUI
+thread only looks them up. It also holds ``Offsets``, the one place that converts core
+offsets (code points) to Qt's (UTF-16 units: an emoji is one here and two there).
 """
 
 from __future__ import annotations
 
 import heapq
 import itertools
+import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from viewer.core.coverage import changed_ranges, shared_segments
 from viewer.core.model import Comparison
-from viewer.qt.textbuild import Offsets
 
 T = TypeVar("T")
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class Offsets:
+    """Converts between core offsets (code points) and Qt positions (UTF-16 units)."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        self._astral_qt = [i + n for n, i in enumerate(self._astral)]
+
+    def to_qt(self, offset: int) -> int:
+        return offset + bisect_left(self._astral, offset)
+
+    def from_qt(self, position: int) -> int:
+        """The code point at a UTF-16 position (the second half of a pair goes back)."""
+        whole = bisect_right(self._astral_qt, position - 2)
+        inside = whole < len(self._astral_qt) and self._astral_qt[whole] == position - 1
+        return position - whole - (1 if inside else 0)
 
 
 def flatten(marks: Sequence[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
@@ -126,20 +146,15 @@ def document_marks(comparison: Comparison, doc: int) -> DocumentMarks:
 _prepared: dict[int, tuple[Comparison, list[DocumentMarks]]] = {}
 
 
-def prepare(comparison: Comparison, should_cancel: Callable[[], bool] | None = None) -> None:
-    """Compute every document's marks now (the worker does, off the GUI thread)."""
-    marks = []
-    for doc in range(len(comparison.documents)):
-        if should_cancel is not None and should_cancel():
-            return
-        marks.append(document_marks(comparison, doc))
+def remember(comparison: Comparison, marks: list[DocumentMarks]) -> None:
+    """Keep the marks prepared with ``comparison`` (by the comparison process)."""
     while len(_prepared) >= 4:
         del _prepared[next(iter(_prepared))]
     _prepared[id(comparison)] = (comparison, marks)
 
 
 def marks_for(comparison: Comparison, doc: int) -> DocumentMarks:
-    """The prepared marks of ``doc``, computed here if the worker did not."""
+    """The prepared marks of ``doc``, computed here if none were prepared."""
     found = _prepared.get(id(comparison))
     if found is not None and found[0] is comparison:
         return found[1][doc]

@@ -232,7 +232,10 @@ class MainWindow(QMainWindow):
 
     def _on_cancelled(self) -> None:
         self._end_run()
-        self.show_status("Comparison cancelled; the highlights are from the previous run.")
+        if self.comparison is not None:
+            self.show_status("Comparison cancelled; the highlights are from the previous run.")
+        else:
+            self.show_status("Comparison cancelled; nothing is highlighted.")
 
     def _show_comparison(self) -> None:
         comparison = self.comparison
