@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEve
 from PySide6.QtWidgets import QWidget
 
 from viewer.core.model import Comparison, Link
+from viewer.qt.later import later
 from viewer.qt.palette import Colours
 from viewer.qt.pane import Pane
 
@@ -57,14 +58,22 @@ class LinkMap(QWidget):
         self.relayout()
 
     def relayout(self) -> None:
-        """Forget cached positions (new comparison, resize, zoom)."""
+        """Forget cached positions (new comparison, resize, zoom); find them in a coming
+        turn of the event loop, not in the paint that follows a result."""
         self._geometry = None
+        later((id(self), "geometry"), self._compute_geometry)
         self.update()
 
-    def _link_geometry(self) -> list[tuple[int, float, float, float, float]]:
+    def _compute_geometry(self) -> None:
+        self._link_geometry(compute=True)
+        self.update()
+
+    def _link_geometry(self, compute: bool = False) -> list[tuple[int, float, float, float, float]]:
         """Per link: passage id and cheap document y bounds (block precision) on both sides."""
         if not (self.left.view.layout_ready() and self.right.view.layout_ready()):
             return []  # asking for far positions now would lay the whole text out at once
+        if self._geometry is None and not compute:
+            return []  # queued by relayout()
         if self._geometry is None:
             self._geometry = []
             self._exact = {}
@@ -106,8 +115,11 @@ class LinkMap(QWidget):
         mine = self.mapTo(self.window(), QPoint(0, 0))
         return float(origin.y() - mine.y())
 
-    def bands(self) -> list[tuple[int, QPainterPath]]:
-        """(passage id, band shape) for every band in view, in widget coordinates."""
+    def bands(self, compute: bool = True) -> list[tuple[int, QPainterPath]]:
+        """(passage id, band shape) for every band in view, in widget coordinates.
+
+        Painting passes ``compute=False``: until the queued geometry is found, no bands.
+        """
         result: list[tuple[int, QPainterPath]] = []
         if self.comparison is None:
             return result
@@ -123,7 +135,7 @@ class LinkMap(QWidget):
             self._viewport_top(self.right) + rview.viewport().height(),
         )
         width = float(self.width())
-        for index, (passage, a0, a1, b0, b1) in enumerate(self._link_geometry()):
+        for index, (passage, a0, a1, b0, b1) in enumerate(self._link_geometry(compute)):
             visible_left = ltop + a1 >= lclip[0] and ltop + a0 <= lclip[1]
             visible_right = rtop + b1 >= rclip[0] and rtop + b0 <= rclip[1]
             if not (visible_left or visible_right):
@@ -146,7 +158,7 @@ class LinkMap(QWidget):
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._bands = self.bands()
+        self._bands = self.bands(compute=False)
         colours = self.colours
         if colours is None or self.comparison is None:
             painter.end()

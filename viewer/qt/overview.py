@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
+
+from viewer.qt.later import later
 
 # (start y fraction, end y fraction, colour) for each marked stretch.
 Marks = list[tuple[float, float, QColor]]
@@ -36,7 +38,6 @@ class Overview(QWidget):
         self._ranges: list[tuple[int, int, int]] = []
         self._range_colours: dict[int, QColor] = {}
         self._pixmap: QPixmap | None = None  # the marks, drawn once per layout
-        self._pending = False
 
     def sizeHint(self) -> QSize:
         return QSize(self.WIDTH, 100)
@@ -55,13 +56,10 @@ class Overview(QWidget):
         self.relayout()
 
     def relayout(self) -> None:
-        """Place the marks again, in the next event (several panes' calls don't add up)."""
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self, self._place)
+        """Place the marks again, in a coming turn (several panes' calls don't add up)."""
+        later((id(self), "place"), self._place)
 
     def _place(self) -> None:
-        self._pending = False
         if self.locate is None:
             return
         offsets = sorted({offset for start, end, _ in self._ranges for offset in (start, end)})

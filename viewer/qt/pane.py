@@ -22,6 +22,9 @@ from viewer.qt.highlights import CHANGED, marks_for
 from viewer.qt.overview import Overview
 from viewer.qt.palette import Colours
 
+# Longer articles are not counted on the GUI thread when they open (about 50 ms per MB).
+COUNT_AT_OPEN = 100_000
+
 
 class ElidedLabel(QLabel):
     """A one-line label that shortens its text with "…" to fit; the full text is its tooltip."""
@@ -110,9 +113,11 @@ class Pane(QFrame):
         """Title, then outlet · date · words · share found in the others."""
         doc = self.document
         self.title.set_full_text(doc.title)
-        words = stats.words if stats is not None else count_words(doc.text)
         parts = [p for p in (doc.outlet, doc.date) if p]
-        parts.append(f"{words:,} words")
+        if stats is not None:
+            parts.append(f"{stats.words:,} words")
+        elif len(doc.text) <= COUNT_AT_OPEN:  # a big article's count comes with the result
+            parts.append(f"{count_words(doc.text):,} words")
         if stats is not None:
             parts.append(f"{stats.shared * 100:.0f} % found in the others")
         parts.append(doc.name)
