@@ -8,7 +8,9 @@ It builds article sets with known provenance, deterministically (``--seed``), fr
 project's ``seeds/*.md`` and the BBC corpus in ``../shared/corpus/bbc`` (read in place, never
 copied): verbatim copies, shuffled paragraphs, light edits (figures, names, a word or two),
 dropped and added paragraphs, one spliced sentence, a short quote, heavy edits (~25 % of the
-words replaced), unrelated articles on the same topic (nothing shared) and three-way sets.
+words replaced), unrelated articles on the same topic (nothing shared), three-way sets, and
+repeated text (``repeats.py``: a menu, a product list, a stock phrase, a code listing, each
+copied with units reordered, dropped or edited).
 Derived texts are assembled piece by piece, so the truth is exact: per document, the "shared"
 characters (text that came from another document of the set, edited words included) and the
 "changed" characters (the words substituted inside such text, on both sides). Only
@@ -21,7 +23,10 @@ plain diff-match-patch in the same run. The baseline runs ``diff_main`` (default
 document: equalities of >= 20 characters are anchors and count as shared; between two
 consecutive anchors, a gap of <= 100 characters on each side counts as shared and its
 non-equal characters, widened to whole words, as changed. Where the truth is empty the table
-shows the falsely marked characters ("12fp") instead of an F1. Times are sums over sets
+shows the falsely marked characters ("12fp") instead of an F1. "links P" is the engine's
+link precision: of the characters of linked words whose own copy stands in the other
+document, the share that the link maps onto that copy (a repeated line mapped onto a
+sibling, an echo, counts as wrong however alike the two are). Times are sums over sets
 (engine) and pairs (diff-match-patch, run in ``--jobs`` worker processes).
 """
 
@@ -37,11 +42,15 @@ from concurrent.futures import ProcessPoolExecutor
 
 from corpus import SENTENCE_END, Article, Editor, Segment, core_of, load_articles
 from diff_match_patch import diff_match_patch
+from repeats import REPEAT_CASES, build_repeats
 
 from viewer.core.compare import compare
 from viewer.core.documents import document_from_text
 
-CASES = "verbatim moved light dropadd splice quote heavy unrelated threeway".split()
+CASES = [
+    *"verbatim moved light dropadd splice quote heavy unrelated threeway".split(),
+    *REPEAT_CASES,
+]
 TARGETS = (0.99, 0.95)  # shared F1, changed-word F1
 MIN_ANCHOR, MAX_GAP_CHARS = 20, 100
 WORD = re.compile(r"\w+(?:[-'’.,]\w+)*")
@@ -67,6 +76,9 @@ def cut(doc: Doc, p: int, start: int, end: int, new: list[Segment]) -> None:
 
 def build_case(case: str, k: int, rng: random.Random, pool: dict, ed: Editor) -> list[Doc]:
     seeds, bbc = pool["seeds"], pool["bbc"]
+    if case in REPEAT_CASES:
+        x = pool["order"][case][k]
+        return build_repeats(case, rng, x, rng.choice([y for y in bbc if y.topic != x.topic]))
     use_seed = case != "unrelated" and k % 4 == 0 and k // 4 < len(seeds)
     x = seeds[k // 4] if use_seed else pool["order"][case][k]
 
@@ -231,7 +243,33 @@ def run_engine(case: str, k: int, docs: list[Doc]) -> dict:
             found[1][span.doc].update(range(start, end))
     empty = ([set() for _ in texts], [set() for _ in texts])
     return dict(case=case, k=k, texts=texts, edges=edges, truth=truth(list(placed)),
-                engine=found, time=elapsed, dmp=empty, dmp_time=0.0, timeouts=0)  # fmt: skip
+                engine=found, time=elapsed, dmp=empty, dmp_time=0.0, timeouts=0,
+                links=link_precision(comparison.links, list(placed)))  # fmt: skip
+
+
+def link_precision(links: tuple, placed_docs: list) -> tuple[int, int]:
+    """(right, all): characters of linked words whose own copy stands in the other document,
+    and of those, the ones the link maps onto that copy (not onto a sibling: an echo)."""
+    where: list[dict] = []
+    for placed in placed_docs:
+        found = {}
+        for seg, ranges in placed:
+            if seg.key is not None:
+                for (index, _), at in zip(seg.words, ranges, strict=True):
+                    if index is not None:
+                        found[(seg.key, index)] = at
+        where.append(found)
+    right = total = 0
+    for link in links:
+        for side in (0, 1):
+            x, y = link.docs[side], link.docs[1 - side]
+            (start, end), (y_start, y_end) = link.ranges[side], link.ranges[1 - side]
+            for key, (w_start, w_end) in where[x].items():
+                if start <= w_start and w_end <= end and key in where[y]:
+                    total += w_end - w_start
+                    c_start, c_end = where[y][key]
+                    right += (w_end - w_start) * (y_start <= c_start and c_end <= y_end)
+    return right, total
 
 
 class Score:
@@ -263,7 +301,7 @@ def print_table(cases: list[str], instances: list[dict], args: argparse.Namespac
     )
     print("('*' engine below target; 'Nfp' no truth, N chars marked; engine P/R in brackets)")
     head = f"{'case':<10}{'docs':>5}  {'shared: engine':<25}{'dmp':>7}   {'changed: engine':<25}"
-    head += f"{'dmp':>7}  {'engine s':>8}{'dmp s':>7}{'dmp≥1s':>7}"
+    head += f"{'dmp':>7}  {'links P':>8}{'engine s':>9}{'dmp s':>7}{'dmp≥1s':>7}"
     print(f"{head}\n{'-' * len(head)}")
     for case in [*cases, "overall"]:
         rows = [i for i in instances if case in (i["case"], "overall")]
@@ -275,10 +313,12 @@ def print_table(cases: list[str], instances: list[dict], args: argparse.Namespac
         if case == "overall":
             print("-" * len(head))
         cells = (score["engine0"].cell(TARGETS[0]), score["engine1"].cell(TARGETS[1]))
+        right, linked = (sum(i["links"][n] for i in rows) for n in (0, 1))
         print(
             f"{case:<10}{sum(len(i['texts']) for i in rows):>5}  {cells[0]:<25}"
             f"{score['dmp0'].cell():>7}   {cells[1]:<25}{score['dmp1'].cell():>7}  "
-            f"{sum(i['time'] for i in rows):>8.2f}{sum(i['dmp_time'] for i in rows):>7.1f}"
+            f"{f'{right / linked:.3f}' if linked else '-':>8}"
+            f"{sum(i['time'] for i in rows):>9.2f}{sum(i['dmp_time'] for i in rows):>7.1f}"
             f"{sum(i['timeouts'] for i in rows):>7}"
         )
 

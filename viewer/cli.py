@@ -15,21 +15,38 @@ from types import FrameType
 from viewer import __version__
 from viewer.core.compare import MAX_DOCUMENTS
 from viewer.core.errors import ComparisonCancelled, DocumentError
-from viewer.core.model import CompareOptions
+from viewer.core.model import MIN_WORDS_RANGE, CompareOptions
+from viewer.core.terminal import escape_controls, escape_json_controls
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_CANCELLED = 130
 
 
+def _error(message: str) -> None:
+    print(f"viewer: {escape_controls(message)}", file=sys.stderr)
+
+
+def _size(text: str) -> tuple[int, int]:
+    """``--size WxH`` as ``(width, height)``; a usage error (exit status 2) otherwise."""
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must look like 1600x1000, not {text!r}") from None
+    if not (320 <= width <= 10000 and 240 <= height <= 10000):
+        raise argparse.ArgumentTypeError(f"{text} is outside 320x240 … 10000x10000")
+    return width, height
+
+
 def _add_option_flags(parser: argparse.ArgumentParser) -> None:
     defaults = CompareOptions()
+    low, high = MIN_WORDS_RANGE
     parser.add_argument(
         "--min-words",
         type=int,
         default=defaults.min_words,
         metavar="N",
-        help=f"shortest passage that counts, in words (default {defaults.min_words})",
+        help=f"shortest passage that counts, in words, {low}–{high} (default {defaults.min_words})",
     )
     parser.add_argument(
         "--match-case", action="store_true", help="count differences in letter case"
@@ -72,7 +89,9 @@ def window_parser() -> argparse.ArgumentParser:
         description="Show articles side by side with their shared, moved, changed and original "
         "passages. 'viewer compare --help' for the command line.",
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="articles to open (up to 8)")
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help=f"articles to open (up to {MAX_DOCUMENTS})"
+    )
     parser.add_argument("--version", action="version", version=f"viewer {__version__}")
     parser.add_argument(
         "--screenshot",
@@ -80,7 +99,11 @@ def window_parser() -> argparse.ArgumentParser:
         help="render the window offscreen to this PNG after comparing, then exit",
     )
     parser.add_argument(
-        "--size", default="1600x1000", metavar="WxH", help="window size for --screenshot"
+        "--size",
+        type=_size,
+        default=(1600, 1000),
+        metavar="WxH",
+        help="window size for --screenshot (default 1600x1000)",
     )
     parser.add_argument(
         "--theme", choices=("system", "light", "dark"), default=None, help="colour theme"
@@ -108,29 +131,36 @@ def run_compare(argv: Sequence[str]) -> int:
     try:
         documents = [load_document(path) for path in args.files]
     except DocumentError as exc:
-        print(f"viewer: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_BAD_INPUT
+    for document in documents:
+        for warning in document.warnings:
+            _error(f"warning: {warning}")
     cancelled = threading.Event()
 
     def on_interrupt(signum: int, frame: FrameType | None) -> None:
         cancelled.set()
 
+    # Ctrl+C during the comparison sets a flag that every stage polls (within a fraction
+    # of a second); elsewhere it raises KeyboardInterrupt, which ``main`` reports.
     previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
         comparison = compare(documents, options, should_cancel=cancelled.is_set)
     except ComparisonCancelled:
-        print("viewer: comparison cancelled", file=sys.stderr)
-        return EXIT_CANCELLED
+        comparison = None
     finally:
         signal.signal(signal.SIGINT, previous)
+    if comparison is None or cancelled.is_set():
+        print("viewer: comparison cancelled", file=sys.stderr)
+        return EXIT_CANCELLED
     if args.json:
         from viewer.core.serialize import to_json
 
-        _write(to_json(comparison))
+        _write(escape_json_controls(to_json(comparison)))
     else:
         from viewer.core.summary import summarise
 
-        _write(summarise(comparison))
+        _write(escape_controls(summarise(comparison)))
     return EXIT_OK
 
 
@@ -139,6 +169,8 @@ def run_window(argv: Sequence[str]) -> int:
     parser = window_parser()
     args = parser.parse_args(list(argv))
     options = _options(args, parser)
+    if len(args.files) > MAX_DOCUMENTS:
+        parser.error(f"give at most {MAX_DOCUMENTS} files, not {len(args.files)}")
     from viewer.qt.app import run_app
 
     return run_app(args, options)
@@ -153,3 +185,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_window(args)
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("viewer: interrupted", file=sys.stderr)
+        return EXIT_CANCELLED

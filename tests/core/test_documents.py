@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import builtins
 import codecs
+import os
 from pathlib import Path
 
 import pytest
@@ -134,12 +134,12 @@ def test_too_large(tmp_path: Path) -> None:
 
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "a.txt", b"text")
-    real_open = builtins.open
+    real_open = os.open
 
-    def deny(file: object, *args: object, **kwargs: object) -> object:
+    def deny(file: str, flags: int, *args: int, **kwargs: int) -> int:
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied")
-        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(file, flags, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", deny)
+    monkeypatch.setattr(os, "open", deny)
     expect_error(path, "permission denied")

@@ -1,7 +1,16 @@
 """The pure scroll mapping: monotone chain, interpolation, Meld's sync point."""
 
+import itertools
+
 from viewer.core.compare import compare
-from viewer.core.scrollmap import ScrollMap, link_segments, monotone_chain, sync_fraction
+from viewer.core.scrollmap import (
+    FollowMap,
+    Geometry,
+    ScrollMap,
+    link_segments,
+    monotone_chain,
+    sync_fraction,
+)
 
 from .helpers import seed
 
@@ -43,3 +52,91 @@ def test_sync_point_top_middle_bottom() -> None:
     assert sync_fraction(900, 100, 1000) == 1.0
     assert sync_fraction(25, 100, 1000) == 0.25
     assert sync_fraction(0, 100, 50) == 0.0
+
+
+def test_sync_point_reaches_the_bottom_of_a_short_article() -> None:
+    # 1.3 screens: the bottom rule must apply (the old order of checks never got there).
+    assert sync_fraction(30, 100, 130) == 1.0
+    assert sync_fraction(15, 100, 130) == 0.5
+    lines = [t + sync_fraction(t, 100, 130) * 100 for t in range(31)]
+    assert lines == sorted(lines) and lines[0] == 0 and lines[-1] == 130
+
+
+def level_errors(mapping: FollowMap, chain: list, leader: Geometry) -> list[float]:  # type: ignore[type-arg]
+    """For each leader top whose sync line lies in a segment: follower line minus leader line."""
+    errors = []
+    for top in range(0, int(leader.span) + 1, 5):
+        line = leader.sync_line(top)
+        for a0, a1, b0, b1 in chain:
+            if a0 <= line < a1:
+                counterpart = b0 + (b1 - b0) * (line - a0) / (a1 - a0)
+                errors.append((counterpart - mapping(top)) - (line - top))
+    return errors
+
+
+def test_follower_is_level_and_gets_room_when_its_copy_stands_at_its_top() -> None:
+    leader, follower = Geometry(2000, 500), Geometry(900, 500)
+    chain = [(1500.0, 1900.0, 40.0, 440.0)]  # the leader's copy at its end, the follower's first
+    mapping = FollowMap.build(chain, leader, follower)
+    errors = level_errors(mapping, chain, leader)
+    assert errors and max(abs(e) for e in errors) < 1e-6
+    before, _ = mapping.room(follower)
+    assert before > 0  # it must stand above its first line
+    tops = [mapping(t) for t in range(0, 1501)]
+    assert tops == sorted(tops)
+    assert min(tops) >= -before - 1e-6
+
+
+def test_follower_never_moves_back_and_splits_a_conflict() -> None:
+    # The leader has 400 px of its own between two passages in its first page, while the
+    # sync point moves down the screen; the follower has nothing between them.
+    leader, follower = Geometry(3000, 600), Geometry(2600, 600)
+    chain = [(0.0, 200.0, 0.0, 200.0), (600.0, 2400.0, 200.0, 2000.0)]
+    mapping = FollowMap.build(chain, leader, follower)
+    tops = [mapping(t) for t in range(0, 2401)]
+    assert all(b >= a for a, b in itertools.pairwise(tops))
+    errors = level_errors(mapping, chain, leader)
+    # Unsplit, the whole shortfall (how far the sync point moved down the screen) would
+    # land on one passage; split, each side carries half of it.
+    shortfall = (leader.sync_line(300) - 300) - (leader.sync_line(100) - 100)
+    assert max(abs(e) for e in errors) <= shortfall / 2 + 1
+
+
+def test_a_leader_that_fits_on_screen_shows_its_longest_passage_level() -> None:
+    mapping = FollowMap.build([(300.0, 400.0, 50.0, 150.0)], Geometry(450, 600), Geometry(500, 600))
+    assert mapping(0) == -250.0
+
+
+def test_chain_is_the_heaviest_in_order_and_fast_on_many_segments() -> None:
+    import random
+
+    rng = random.Random(3)
+    segments = []
+    for _ in range(60):
+        a0, b0 = rng.randrange(0, 1000), rng.randrange(0, 1000)
+        segments.append((a0, a0 + rng.randrange(1, 40), b0, b0 + rng.randrange(1, 40)))
+
+    def weight(chain: list) -> float:  # type: ignore[type-arg]
+        return sum((a1 - a0) + (b1 - b0) for a0, a1, b0, b1 in chain)
+
+    def brute(items: list) -> float:  # type: ignore[type-arg]
+        ordered = sorted(items)
+        best = [0.0] * len(ordered)
+        for i, (a0, a1, b0, b1) in enumerate(ordered):
+            best[i] = (
+                (a1 - a0)
+                + (b1 - b0)
+                + max(
+                    [best[j] for j in range(i) if ordered[j][1] <= a0 and ordered[j][3] <= b0],
+                    default=0.0,
+                )
+            )
+        return max(best)
+
+    chain = monotone_chain(segments)
+    assert all(p[1] <= q[0] and p[3] <= q[2] for p, q in itertools.pairwise(chain))
+    assert weight(chain) == brute(segments)
+    many = [
+        (float(i * 10), float(i * 10 + 8), float(i * 10), float(i * 10 + 8)) for i in range(20000)
+    ]
+    assert len(monotone_chain(many)) == 20000  # the old quadratic loop took minutes here

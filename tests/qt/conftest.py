@@ -28,7 +28,10 @@ def no_thread_left_running() -> Iterator[None]:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    return Settings(store)
+    settings = Settings(store)
+    # Tests see panes in the order they open them; test_relations turns related order on.
+    settings.set_order_by_relation(False)
+    return settings
 
 
 @pytest.fixture

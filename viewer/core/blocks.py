@@ -7,6 +7,7 @@ same positions (up to the UTF-16 conversion done at the Qt boundary).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Block kinds.
@@ -51,3 +52,11 @@ class Block:
     quote_depth: int = 0
     marker: str = ""
     runs: tuple[StyleRun, ...] = ()
+
+
+_NON_BLANK_LINE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
+
+
+def text_blocks(text: str) -> tuple[Block, ...]:
+    """One paragraph block per non-blank line of plain text (lines end at ``\\n``)."""
+    return tuple(Block(PARAGRAPH, m.start(), m.end()) for m in _NON_BLANK_LINE.finditer(text))

@@ -7,16 +7,27 @@ semantic cleanup runs, because it can throw away long equalities.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
+
+from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 
 _EQUAL = 0
 _DELETE = -1
 _INSERT = 1
 _FIRST_CHAR = 0x100
 _SURROGATES = range(0xD800, 0xE000)
+
+# Most words of either side diff-match-patch compares at once: its cost grows with the
+# product of the sides' lengths, so larger candidates are cut into pieces first.
+PIECE_WORDS = 100
+# Anchors are the rarest shared k-grams: single words first, then longer grams.
+ANCHOR_GRAMS = (1, 2, 3, 4)
+# Anchor passes nested deeper than this give way to proportional slices.
+MAX_DEPTH = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +96,7 @@ class WordAlignment:
 
 
 def _encode(a: Sequence[int], b: Sequence[int]) -> tuple[str, str]:
+    """One character per distinct word of ``a`` and ``b`` (a piece has few distinct words)."""
     table: dict[int, str] = {}
 
     def char(word: int) -> str:
@@ -99,24 +111,215 @@ def _encode(a: Sequence[int], b: Sequence[int]) -> tuple[str, str]:
     return "".join(map(char, a)), "".join(map(char, b))
 
 
-def equal_blocks(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int, int]]:
-    """Equal runs ``(a_index, b_index, length)`` between two word-id sequences."""
-    text_a, text_b = _encode(a, b)
+def diff_piece(text_a: str, text_b: str) -> list[tuple[int, str]]:
+    """diff-match-patch on one piece of at most ``PIECE_WORDS`` words a side, no timeout."""
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
-    blocks: list[tuple[int, int, int]] = []
-    i = j = 0
-    for op, data in dmp.diff_main(text_a, text_b, False):
-        n = len(data)
-        if op == _EQUAL:
-            blocks.append((i, j, n))
-            i += n
-            j += n
-        elif op == _DELETE:
-            i += n
+    result: list[tuple[int, str]] = dmp.diff_main(text_a, text_b, False)
+    return result
+
+
+Block = tuple[int, int, int]
+
+
+def _common_prefix(a: Sequence[int], i: int, b: Sequence[int], j: int, limit: int) -> int:
+    """How many words ``a[i:]`` and ``b[j:]`` share at the start (at most ``limit``)."""
+    n, step = 0, 16
+    while n < limit:
+        size = min(step, limit - n)
+        if a[i + n : i + n + size] == b[j + n : j + n + size]:
+            n += size
+            step = min(step * 2, 4096)
+        elif size == 1:
+            break
         else:
-            j += n
-    return blocks
+            step = max(1, size // 2)
+    return n
+
+
+def _common_suffix(a: Sequence[int], i: int, b: Sequence[int], j: int, limit: int) -> int:
+    """How many words ``a[:i]`` and ``b[:j]`` share at the end (at most ``limit``)."""
+    n, step = 0, 16
+    while n < limit:
+        size = min(step, limit - n)
+        if a[i - n - size : i - n] == b[j - n - size : j - n]:
+            n += size
+            step = min(step * 2, 4096)
+        elif size == 1:
+            break
+        else:
+            step = max(1, size // 2)
+    return n
+
+
+def _unique_grams(
+    ids: Sequence[int], start: int, end: int, k: int, should_cancel: CancelCheck | None
+) -> dict[object, int]:
+    """k-grams occurring once in ``ids[start:end]``, with their position."""
+    grams: Iterable[object] = (
+        ids[start:end] if k == 1 else zip(*(ids[start + n : end] for n in range(k)), strict=False)
+    )
+    seen: dict[object, int] = {}
+    for position, gram in enumerate(grams, start):
+        if not position % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        seen[gram] = -1 if gram in seen else position
+    return {gram: position for gram, position in seen.items() if position >= 0}
+
+
+def _increasing(
+    pairs: list[tuple[int, int]], should_cancel: CancelCheck | None
+) -> list[tuple[int, int]]:
+    """The longest subsequence of ``pairs`` (sorted by first item) rising in the second."""
+    tails: list[int] = []  # tails[n]: index in pairs ending the best run of length n + 1
+    tail_values: list[int] = []
+    previous: list[int] = []
+    for index, (_, j) in enumerate(pairs):
+        if not index % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        n = bisect_left(tail_values, j)
+        previous.append(tails[n - 1] if n else -1)
+        if n == len(tails):
+            tails.append(index)
+            tail_values.append(j)
+        else:
+            tails[n] = index
+            tail_values[n] = j
+    chosen: list[tuple[int, int]] = []
+    index = tails[-1] if tails else -1
+    while index >= 0:
+        chosen.append(pairs[index])
+        index = previous[index]
+    return chosen[::-1]
+
+
+def _anchors(
+    a: Sequence[int],
+    b: Sequence[int],
+    box: tuple[int, int, int, int],
+    should_cancel: CancelCheck | None = None,
+) -> list[Block]:
+    """Equal runs to split a large piece at: k-grams unique on both sides, in order (the
+    patience diff's anchors), for the smallest k that gives any. Empty when none exists."""
+    a0, a1, b0, b1 = box
+    for k in ANCHOR_GRAMS:
+        if a1 - a0 < k or b1 - b0 < k:
+            break
+        in_b = _unique_grams(b, b0, b1, k, should_cancel)
+        pairs: list[tuple[int, int]] = []
+        for count, (gram, i) in enumerate(_unique_grams(a, a0, a1, k, should_cancel).items()):
+            if not count % CANCEL_EVERY:
+                check_cancel(should_cancel)
+            j = in_b.get(gram)
+            if j is not None:
+                pairs.append((i, j))
+        if not pairs:
+            continue
+        pairs.sort()
+        runs: list[list[int]] = []
+        for count, (i, j) in enumerate(_increasing(pairs, should_cancel)):
+            if not count % CANCEL_EVERY:
+                check_cancel(should_cancel)
+            if runs:
+                ri, rj, rn = runs[-1]
+                if i - ri == j - rj and i <= ri + rn:
+                    runs[-1][2] = max(rn, i - ri + k)
+                    continue
+                if i < ri + rn or j < rj + rn:
+                    continue
+            runs.append([i, j, k])
+        return [(i, j, n) for i, j, n in runs]
+    return []
+
+
+def _fallback(box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+    """No anchor: cut both sides into the same number of pieces, proportionally."""
+    a0, a1, b0, b1 = box
+    count = -(-max(a1 - a0, b1 - b0) // PIECE_WORDS)
+    return [
+        (
+            a0 + (a1 - a0) * n // count,
+            a0 + (a1 - a0) * (n + 1) // count,
+            b0 + (b1 - b0) * n // count,
+            b0 + (b1 - b0) * (n + 1) // count,
+        )
+        for n in range(count)
+    ]
+
+
+class _Aligner:
+    """Equal blocks of two word-id sequences, one bounded piece at a time."""
+
+    def __init__(self, a: Sequence[int], b: Sequence[int], should_cancel: CancelCheck | None):
+        self.a = a
+        self.b = b
+        self.should_cancel = should_cancel
+        self.blocks: list[Block] = []
+
+    def _add(self, i: int, j: int, n: int) -> None:
+        if n <= 0:
+            return
+        if self.blocks:
+            pi, pj, pn = self.blocks[-1]
+            if pi + pn == i and pj + pn == j:
+                self.blocks[-1] = (pi, pj, pn + n)
+                return
+        self.blocks.append((i, j, n))
+
+    def _diff(self, a0: int, a1: int, b0: int, b1: int) -> None:
+        if a0 == a1 or b0 == b1:
+            return
+        check_cancel(self.should_cancel)
+        i, j = a0, b0
+        for op, data in diff_piece(*_encode(self.a[a0:a1], self.b[b0:b1])):
+            n = len(data)
+            if op == _EQUAL:
+                self._add(i, j, n)
+                i += n
+                j += n
+            elif op == _DELETE:
+                i += n
+            else:
+                j += n
+
+    def align(self, a0: int, a1: int, b0: int, b1: int, depth: int = 0) -> None:
+        """Strip the common ends, then diff the middle whole, at anchors, or in slices."""
+        head = _common_prefix(self.a, a0, self.b, b0, min(a1 - a0, b1 - b0))
+        self._add(a0, b0, head)
+        a0, b0 = a0 + head, b0 + head
+        tail = _common_suffix(self.a, a1, self.b, b1, min(a1 - a0, b1 - b0))
+        a1, b1 = a1 - tail, b1 - tail
+        if max(a1 - a0, b1 - b0) <= PIECE_WORDS or a0 == a1 or b0 == b1:
+            self._diff(a0, a1, b0, b1)
+        else:
+            check_cancel(self.should_cancel)
+            box = (a0, a1, b0, b1)
+            runs = _anchors(self.a, self.b, box, self.should_cancel) if depth < MAX_DEPTH else []
+            if runs:
+                for i, j, n in runs:
+                    self.align(a0, i, b0, j, depth + 1)
+                    self._add(i, j, n)
+                    a0, b0 = i + n, j + n
+                self.align(a0, a1, b0, b1, depth + 1)
+            else:
+                for box in _fallback((a0, a1, b0, b1)):
+                    self._diff(*box)
+        self._add(a1, b1, tail)
+
+
+def equal_blocks(
+    a: Sequence[int], b: Sequence[int], should_cancel: CancelCheck | None = None
+) -> list[Block]:
+    """Equal runs ``(a_index, b_index, length)`` between two word-id sequences.
+
+    diff-match-patch never sees more than ``PIECE_WORDS`` words a side: a longer middle
+    (after the common ends) is split at anchors, words or short n-grams that occur once on
+    each side, in order; where none is left, into proportional slices. The work is bounded
+    by the input's size, never by a clock, so the result does not depend on machine speed.
+    """
+    aligner = _Aligner(a, b, should_cancel)
+    aligner.align(0, len(a), 0, len(b))
+    return aligner.blocks
 
 
 def _trim(blocks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -129,22 +332,34 @@ def _trim(blocks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         return max(y[0] - (x[0] + x[2]), y[1] - (x[1] + x[2]))
 
     total = sum(block[2] for block in blocks)
-    while len(blocks) > 1 and blocks[0][2] < min(gap(blocks[0], blocks[1]), total - blocks[0][2]):
-        total -= blocks[0][2]
-        blocks = blocks[1:]
-    while len(blocks) > 1 and blocks[-1][2] < min(
-        gap(blocks[-2], blocks[-1]), total - blocks[-1][2]
+    first, last = 0, len(blocks) - 1  # indices, not slices: trimming stays linear
+    while first < last and blocks[first][2] < min(
+        gap(blocks[first], blocks[first + 1]), total - blocks[first][2]
     ):
-        total -= blocks[-1][2]
-        blocks = blocks[:-1]
-    return blocks
+        total -= blocks[first][2]
+        first += 1
+    while first < last and blocks[last][2] < min(
+        gap(blocks[last - 1], blocks[last]), total - blocks[last][2]
+    ):
+        total -= blocks[last][2]
+        last -= 1
+    return blocks[first : last + 1]
+
+
+def trimmed(blocks: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``blocks`` without weak end blocks (see ``_trim``)."""
+    return _trim(list(blocks))
 
 
 def align_words(
-    a: Sequence[int], b: Sequence[int], a_offset: int = 0, b_offset: int = 0
+    a: Sequence[int],
+    b: Sequence[int],
+    a_offset: int = 0,
+    b_offset: int = 0,
+    should_cancel: CancelCheck | None = None,
 ) -> WordAlignment | None:
     """Word alignment of ``a`` and ``b`` (slices starting at the given offsets), or None."""
-    blocks = _trim(equal_blocks(a, b))
+    blocks = _trim(equal_blocks(a, b, should_cancel))
     if not blocks:
         return None
     return WordAlignment.from_blocks(tuple((i + a_offset, j + b_offset, n) for i, j, n in blocks))

@@ -2,12 +2,14 @@
 
 Tokenise every document once, find candidate passages between every pair
 (``viewer.core.passages``), align their words with diff-match-patch
-(``viewer.core.changes``), keep what is real reuse, group pairs into N-way passages
-(``viewer.core.grouping``) and count what is shared.
+(``viewer.core.changes``), keep what is real reuse with each word matched to one place at
+most (``viewer.core.matching``), group pairs into N-way passages (``viewer.core.grouping``)
+and count what is shared. Each pair is computed from its two documents alone.
 """
 
 from __future__ import annotations
 
+import itertools
 import time
 from bisect import bisect_right
 from collections import defaultdict
@@ -15,8 +17,9 @@ from collections.abc import Callable, Sequence
 
 from viewer.core.changes import WordAlignment, align_words
 from viewer.core.documents import Document
-from viewer.core.errors import ComparisonCancelled
+from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 from viewer.core.grouping import PairPassage, group_passages, merge_ranges
+from viewer.core.matching import one_to_one
 from viewer.core.model import (
     CompareOptions,
     Comparison,
@@ -24,7 +27,7 @@ from viewer.core.model import (
     PairStats,
     Range,
 )
-from viewer.core.passages import MAX_GAP, SEED_WORDS, find_candidates
+from viewer.core.passages import MAX_GAP, SEED_WORDS, chain_runs, seed_tiles
 from viewer.core.tokens import (
     KeyOptions,
     Tokens,
@@ -37,13 +40,10 @@ from viewer.core.tokens import (
 MIN_SIMILARITY = 0.5
 MAX_DOCUMENTS = 12
 
-CancelCheck = Callable[[], bool]
 Progress = Callable[[int, int], None]
 
 
-def _check(should_cancel: CancelCheck | None) -> None:
-    if should_cancel is not None and should_cancel():
-        raise ComparisonCancelled()
+_check = check_cancel
 
 
 def _looks_like_a_name(alignment: WordAlignment, tokens: Tokens, text: str, min_words: int) -> bool:
@@ -58,15 +58,22 @@ def _looks_like_a_name(alignment: WordAlignment, tokens: Tokens, text: str, min_
     return 2 * capitalised > alignment.equal_words
 
 
-def paragraph_starts(text: str, tokens: Tokens) -> bytearray:
-    """``starts[i]`` is 1 when a line break stands between word ``i - 1`` and word ``i``."""
+def paragraph_starts(
+    text: str, tokens: Tokens, should_cancel: CancelCheck | None = None
+) -> bytearray:
+    """``starts[i]`` is 1 when a line break stands between word ``i - 1`` and word ``i``, 2
+    when a blank line does (a new paragraph); both ends of the text count as paragraphs."""
     marks = bytearray(len(tokens) + 1)
-    marks[0] = 1
-    marks[len(tokens)] = 1
     position = text.find("\n")
-    while position != -1:
-        marks[bisect_right(tokens.starts, position)] = 1
+    for count in itertools.count():
+        if position == -1:
+            break
+        if not count % CANCEL_EVERY:
+            _check(should_cancel)
+        word = bisect_right(tokens.starts, position)
+        marks[word] = min(2, marks[word] + 1)
         position = text.find("\n", position + 1)
+    marks[0] = marks[len(tokens)] = 2
     return marks
 
 
@@ -112,8 +119,9 @@ class _Pair:
             high += 1
         return low, high
 
-    def _edges(self, alignment: WordAlignment) -> WordAlignment:
-        """Take in a few differing words between the passage and a paragraph edge."""
+    def _edges(self, alignment: WordAlignment, used: tuple[bytearray, bytearray]) -> WordAlignment:
+        """Take in a few differing words between the passage and a paragraph edge, unless
+        another passage of the pair matches them (``used``)."""
         lead: list[int] = []
         tail: list[int] = []
         for side in (0, 1):
@@ -131,7 +139,29 @@ class _Pair:
         # counts mean added or dropped words ("Breaking news:" / "Our desk says:").
         take_lead = (lead[0], lead[1]) if lead[0] == lead[1] <= EDGE_WORDS else (0, 0)
         take_tail = (tail[0], tail[1]) if tail[0] == tail[1] <= EDGE_WORDS else (0, 0)
+        spans = alignment.spans
+        if any(used[s].find(1, spans[s][0] - take_lead[s], spans[s][0]) != -1 for s in (0, 1)):
+            take_lead = (0, 0)
+        if any(used[s].find(1, spans[s][1], spans[s][1] + take_tail[s]) != -1 for s in (0, 1)):
+            take_tail = (0, 0)
         return alignment.take_edges(take_lead, take_tail)
+
+    def _whole_paragraphs(self, alignment: WordAlignment) -> bool:
+        """Whether the alignment is whole paragraphs (or lines) in both texts."""
+        return all(
+            self.breaks[side][start] and self.breaks[side][end]
+            for side, (start, end) in enumerate(alignment.spans)
+        )
+
+    def _stands(self, alignment: WordAlignment) -> bool:
+        """Whether an alignment is reuse: long and alike enough, and not just a name."""
+        if alignment.run_words < self.options.min_words:
+            return False
+        if alignment.similarity() < MIN_SIMILARITY:
+            return False
+        return self._whole_paragraphs(alignment) or not _looks_like_a_name(
+            alignment, self.tokens[0], self.texts[0], self.options.min_words
+        )
 
     def passages(self, should_cancel: CancelCheck | None) -> list[tuple[PairPassage, Range, Range]]:
         """Pairwise passages with their word ranges in each document."""
@@ -139,8 +169,9 @@ class _Pair:
         seed = min(SEED_WORDS, self.options.min_words)
         # A chain of seeds covering fewer words than this cannot grow into a passage.
         least_seeded = max(seed, (self.options.min_words + 1) // 2 + 1)
-        found = []
-        for cand in find_candidates(a, b, seed, MAX_GAP, should_cancel):
+        aligned = []
+        tiles = seed_tiles(a, b, seed, should_cancel, self.breaks)
+        for cand in chain_runs(tiles, MAX_GAP, should_cancel):
             if cand.seeded < least_seeded:
                 continue
             _check(should_cancel)
@@ -149,27 +180,57 @@ class _Pair:
             # decide what belongs.
             a0, a1 = self._reach(0, cand.a0, cand.a1)
             b0, b1 = self._reach(1, cand.b0, cand.b1)
-            alignment = align_words(a[a0:a1], b[b0:b1], a0, b0)
-            if alignment is None or alignment.run_words < self.options.min_words:
-                continue
-            if alignment.similarity() < MIN_SIMILARITY:
-                continue
-            if _looks_like_a_name(alignment, self.tokens[0], self.texts[0], self.options.min_words):
-                continue
-            alignment = self._edges(alignment)
-            ranges = (alignment.a_range, alignment.b_range)
+            alignment = align_words(a[a0:a1], b[b0:b1], a0, b0, should_cancel)
+            if alignment is not None and alignment.run_words >= self.options.min_words:
+                aligned.append(alignment)
+        aligned.extend(_disputed(tiles, aligned, len(a)))
+        chosen = one_to_one(
+            aligned, (len(a), len(b)), self.breaks, self._stands, MAX_GAP, should_cancel
+        )
+        used = (bytearray(len(a) + 1), bytearray(len(b) + 1))
+        for alignment in chosen:
+            _check(should_cancel)
+            for i, j, n in alignment.blocks:
+                used[0][i : i + n] = b"\1" * n
+                used[1][j : j + n] = b"\1" * n
+        found = []
+        for alignment in chosen:
+            _check(should_cancel)
+            widened = self._edges(alignment, used)
+            ranges = (widened.a_range, widened.b_range)
             passage = PairPassage(
                 docs=self.docs,
                 chars=(self._span(0, *ranges[0]), self._span(1, *ranges[1])),
                 matched=(
-                    tuple(self._chars(0, *run) for run in alignment.equal_runs(0)),
-                    tuple(self._chars(1, *run) for run in alignment.equal_runs(1)),
+                    tuple(self._chars(0, *run) for run in widened.equal_runs(0)),
+                    tuple(self._chars(1, *run) for run in widened.equal_runs(1)),
                 ),
                 words=(ranges[0][1] - ranges[0][0], ranges[1][1] - ranges[1][0]),
-                similarity=alignment.similarity(),
+                similarity=widened.similarity(),
             )
             found.append((passage, ranges[0], ranges[1]))
         return found
+
+
+def _disputed(
+    tiles: list[tuple[int, int, int]], aligned: list[WordAlignment], size: int
+) -> list[WordAlignment]:
+    """Seed runs inside an alignment's span that its word diff paired otherwise, each as an
+    alignment of its own: where the diff of a wide window chose another of two equal words
+    than the seeds did (a moved paragraph opening with a word that also stands nearby),
+    the longer exact run then wins the tiling."""
+    partner = [-1] * size
+    inside = bytearray(size + 1)
+    for alignment in aligned:
+        start, end = alignment.a_range
+        inside[start:end] = b"\1" * (end - start)
+        for i, j, n in alignment.blocks:
+            partner[i : i + n] = range(j, j + n)
+    return [
+        WordAlignment.from_blocks(((i, j, n),))
+        for i, j, n in tiles
+        if inside.find(1, i, i + n) != -1 and partner[i : i + n] != list(range(j, j + n))
+    ]
 
 
 def _covered(ranges: list[Range]) -> int:
@@ -196,10 +257,20 @@ def compare(
     tokens: list[Tokens] = []
     for doc in docs:
         _check(should_cancel)
-        tokens.append(tokenize(doc.text, key_options))
-    breaks = [paragraph_starts(doc.text, t) for doc, t in zip(docs, tokens, strict=True)]
+        tokens.append(tokenize(doc.text, key_options, should_cancel))
+    breaks = [
+        paragraph_starts(doc.text, t, should_cancel) for doc, t in zip(docs, tokens, strict=True)
+    ]
     vocabulary: dict[str, int] = {}
-    ids = [[vocabulary.setdefault(key, len(vocabulary)) for key in t.keys] for t in tokens]
+    ids: list[list[int]] = []
+    for t in tokens:
+        ids.append([])
+        for start in range(0, len(t.keys), CANCEL_EVERY):
+            _check(should_cancel)
+            ids[-1].extend(
+                vocabulary.setdefault(key, len(vocabulary))
+                for key in t.keys[start : start + CANCEL_EVERY]
+            )
     # Each pair is compared in an orientation that does not depend on the input order.
     rank = {
         index: r
@@ -229,13 +300,11 @@ def compare(
             longest[(i, j)] = max(longest[(i, j)], *passage.words)
         if progress is not None:
             progress(done, len(pair_list))
-    passages, links = group_passages(pair_passages, [doc.text for doc in docs])
+    passages, links = group_passages(pair_passages, [doc.text for doc in docs], should_cancel)
+    # A pair's passages are its own links: what other documents carry never changes them.
     counts: dict[tuple[int, int], int] = defaultdict(int)
-    for p in passages:
-        carried = p.docs
-        for x in range(len(carried)):
-            for y in range(x + 1, len(carried)):
-                counts[(carried[x], carried[y])] += 1
+    for link in links:
+        counts[link.docs] += 1
     # Shares are over tokens (punctuation marks are tokens when they count); the word
     # count users see never includes punctuation.
     words = [len(t) for t in tokens]

@@ -1,11 +1,15 @@
 """Bytes to text: BOM, UTF-8, then charset detection (core layer; no Qt).
 
-Line endings become ``\\n`` and nothing else changes.
+Line endings become ``\\n`` and nothing else changes. A NUL byte anywhere, or many control
+characters, means binary data. Text that is mostly valid UTF-8 stays UTF-8: its few bad
+byte sequences become U+FFFD and a warning says how many.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
+from dataclasses import dataclass
 
 from viewer.core.errors import DocumentError
 
@@ -18,7 +22,17 @@ _BOMS = (
 )
 
 # Control characters that never occur in an article; their presence means binary data.
-_BINARY_CONTROLS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
+_BINARY_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_REPLACEMENT = "\ufffd"
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text, the encoding it was read in, and problems worked around."""
+
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
 
 
 def normalize_newlines(text: str) -> str:
@@ -26,12 +40,27 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _looks_binary(text: str) -> bool:
-    sample = text[:65536]
-    if not sample:
-        return False
-    bad = sum(1 for ch in sample if ord(ch) in _BINARY_CONTROLS)
-    return bad > max(2, len(sample) // 1000)
+def binary_problem(text: str) -> str | None:
+    """Why ``text`` is binary data rather than an article ("it contains …"), or None."""
+    if "\x00" in text:
+        return "it contains NUL bytes"
+    bad = sum(1 for _ in _BINARY_CONTROLS.finditer(text))
+    if bad > max(2, len(text) // 1000):
+        return "it contains control characters"
+    return None
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few bad sequences replaced, when valid multi-byte characters outnumber
+    the bad sequences (a legacy file has none or hardly any)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode())
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - text.count(_REPLACEMENT)
+    if multibyte <= bad:
+        return None
+    noun = "sequence" if bad == 1 else "sequences"
+    warning = f"{bad} invalid UTF-8 byte {noun} shown as {_REPLACEMENT}"
+    return Decoded(text, "utf-8", (warning,))
 
 
 def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
@@ -58,8 +87,8 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
     return str(best), str(best.encoding)
 
 
-def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
-    """Decode a file's bytes; return ``(text, encoding)`` or raise ``DocumentError``."""
+def decode_bytes(data: bytes, path: str) -> Decoded:
+    """Decode a file's bytes, or raise ``DocumentError`` naming ``path``."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -68,14 +97,18 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
                 raise DocumentError(
                     path, f"starts with a {encoding} byte-order mark but is not valid {encoding}"
                 ) from exc
-            return normalize_newlines(text), encoding
-    if b"\x00" in data[:65536]:
+            return _checked(Decoded(text, encoding), path)
+    if b"\x00" in data:
         raise DocumentError(path, "is a binary file, not text (it contains NUL bytes)")
     try:
-        text = data.decode("utf-8")
-        encoding = "utf-8"
+        decoded = Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
-        text, encoding = _decode_legacy(data, path)
-    if _looks_binary(text):
-        raise DocumentError(path, "is a binary file, not text (it contains control characters)")
-    return normalize_newlines(text), encoding
+        decoded = _mostly_utf8(data) or Decoded(*_decode_legacy(data, path))
+    return _checked(decoded, path)
+
+
+def _checked(decoded: Decoded, path: str) -> Decoded:
+    problem = binary_problem(decoded.text)
+    if problem:
+        raise DocumentError(path, f"is a binary file, not text ({problem})")
+    return Decoded(normalize_newlines(decoded.text), decoded.encoding, decoded.warnings)

@@ -7,16 +7,18 @@ Markdown it is the rendered plain text a pane shows (see ``viewer.core.markdown`
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.core.blocks import PARAGRAPH, Block
-from viewer.core.decoding import decode_bytes, normalize_newlines
+from viewer.core.blocks import Block, text_blocks
+from viewer.core.decoding import binary_problem, decode_bytes, normalize_newlines
 from viewer.core.errors import DocumentError
 from viewer.core.markdown import render_markdown
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 20_000_000  # "20 MB" in README and messages: sizes are in decimal megabytes
+_SURROGATES = re.compile("[\ud800-\udfff]")  # lone halves: clipboard text that is not Unicode
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 MARKDOWN = "markdown"
@@ -35,23 +37,12 @@ class Document:
     outlet: str = ""
     date: str = ""
     encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()  # "path: problem" lines: what was read with a workaround
 
     @property
     def name(self) -> str:
         """The file name (or the pasted article's label) for short references."""
         return Path(self.path).name or self.path
-
-
-def _text_blocks(text: str) -> tuple[Block, ...]:
-    """One paragraph block per non-empty line of a plain-text article."""
-    blocks = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if line.strip():
-            blocks.append(Block(PARAGRAPH, start, end))
-        start = end + 1
-    return tuple(blocks)
 
 
 def _plain_title(text: str, fallback: str) -> str:
@@ -73,32 +64,46 @@ def _markdown_title(text: str, blocks: tuple[Block, ...], fallback: str) -> str:
 
 
 def document_from_text(
-    text: str, path: str, format: str = PLAIN, encoding: str = "utf-8"
+    text: str,
+    path: str,
+    format: str = PLAIN,
+    encoding: str = "utf-8",
+    warnings: tuple[str, ...] = (),
 ) -> Document:
-    """Build a document from already-decoded text (a file's contents or a pasted article)."""
+    """Build a document from already-decoded text (a file's contents or a pasted article).
+
+    ``warnings`` are problems found while reading (``"path: problem"``); rendering adds its own.
+    """
     text = normalize_newlines(text)
     stem = Path(path).stem or path
     if format == MARKDOWN:
         rendered = render_markdown(text)
+        warnings += tuple(f"{path}: {problem}" for problem in rendered.warnings)
         front = rendered.front_matter
-        title = front.get("title") or _markdown_title(rendered.text, rendered.blocks, stem)
+        title = front.get("title") or (
+            _plain_title(rendered.text, stem)
+            if rendered.plain
+            else _markdown_title(rendered.text, rendered.blocks, stem)
+        )
         return Document(
             path=path,
             title=title,
             text=rendered.text,
             blocks=rendered.blocks,
-            format=MARKDOWN,
+            format=PLAIN if rendered.plain else MARKDOWN,
             outlet=front.get("outlet", "") or front.get("source", ""),
             date=front.get("date", ""),
             encoding=encoding,
+            warnings=warnings,
         )
     return Document(
         path=path,
         title=_plain_title(text, stem),
         text=text,
-        blocks=_text_blocks(text),
+        blocks=text_blocks(text),
         format=PLAIN,
         encoding=encoding,
+        warnings=warnings,
     )
 
 
@@ -113,40 +118,82 @@ def format_for(path: str) -> str:
     raise DocumentError(path, f"unsupported file type ({shown}); expected .txt, .md or .markdown")
 
 
-def load_document(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Document:
-    """Read an article file; raise ``DocumentError`` naming the file and the problem."""
-    name = os.fspath(path)
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f}".removesuffix(".0") + " MB"
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return f"is too large ({_megabytes(size)}; the limit is {_megabytes(max_bytes)})"
+
+
+def _read_regular_file(name: str, max_bytes: int) -> bytes:
+    """The first ``max_bytes + 1`` bytes of a regular file; never blocks on special files.
+
+    The file is opened non-blocking and the opened descriptor is checked, so a FIFO or
+    device swapped in after any earlier check is refused rather than waited on.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
-        info = os.stat(name)
+        fd = os.open(name, flags)
     except FileNotFoundError:
         raise DocumentError(name, "no such file") from None
     except PermissionError:
         raise DocumentError(name, "permission denied") from None
     except OSError as exc:
         raise DocumentError(name, exc.strerror or str(exc)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise DocumentError(name, "is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise DocumentError(name, "is not a regular file")
-    fmt = format_for(name)
-    if info.st_size > max_bytes:
-        raise DocumentError(
-            name,
-            f"is too large ({info.st_size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)",
-        )
     try:
-        with open(name, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except PermissionError:
-        raise DocumentError(name, "permission denied") from None
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise DocumentError(name, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError(name, "is not a regular file (a pipe, device or socket)")
+        format_for(name)
+        if info.st_size > max_bytes:
+            raise DocumentError(name, _too_large(info.st_size, max_bytes))
+        chunks: list[bytes] = []
+        size = 0
+        while size <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        data = b"".join(chunks)
     except OSError as exc:
         raise DocumentError(name, exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)
     if len(data) > max_bytes:
-        raise DocumentError(name, f"is too large (the limit is {max_bytes / 1e6:.0f} MB)")
-    text, encoding = decode_bytes(data, name)
-    if not text.strip():
+        raise DocumentError(name, _too_large(len(data), max_bytes))
+    return data
+
+
+def load_document(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Document:
+    """Read an article file; raise ``DocumentError`` naming the file and the problem."""
+    name = os.fspath(path)
+    data = _read_regular_file(name, max_bytes)
+    decoded = decode_bytes(data, name)
+    if not decoded.text.strip():
         raise DocumentError(name, "is empty")
-    document = document_from_text(text, name, fmt, encoding)
+    warnings = tuple(f"{name}: {warning}" for warning in decoded.warnings)
+    document = document_from_text(decoded.text, name, format_for(name), decoded.encoding, warnings)
     if not document.text.strip():
         raise DocumentError(name, "has no article text (only front matter or markup)")
     return document
+
+
+def document_from_paste(text: str, label: str, max_bytes: int = MAX_BYTES) -> Document:
+    """A pasted article, with the checks a file gets: size, NUL and control characters,
+    valid Unicode; ``DocumentError`` naming ``label`` otherwise."""
+    text, bad = _SURROGATES.subn("\ufffd", text)
+    warnings = (f"{label}: {bad} invalid character(s) shown as \ufffd",) if bad else ()
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        raise DocumentError(label, _too_large(size, max_bytes))
+    problem = binary_problem(text)
+    if problem:
+        raise DocumentError(label, f"is binary data, not text ({problem})")
+    if not text.strip():
+        raise DocumentError(label, "is empty")
+    return document_from_text(text, label, warnings=warnings)

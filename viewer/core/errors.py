@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+CancelCheck = Callable[[], bool]
+# Items a Python loop handles between two cancel checks (a few milliseconds of work).
+CANCEL_EVERY = 1024
+
 
 class DocumentError(Exception):
     """A file that cannot be read as an article; the message names the file and the problem."""
@@ -17,3 +23,9 @@ class ComparisonCancelled(Exception):
 
     def __init__(self) -> None:
         super().__init__("comparison cancelled")
+
+
+def check_cancel(should_cancel: CancelCheck | None) -> None:
+    """Raise ``ComparisonCancelled`` when ``should_cancel`` says so."""
+    if should_cancel is not None and should_cancel():
+        raise ComparisonCancelled()

@@ -1,19 +1,24 @@
 """N-way grouping of pairwise passages into passages with one span per place (core; no Qt).
 
-Two pairwise spans in the same document that overlap by at least half of the longer one
-are the same text: every pairwise passage linked that way joins one group, so a paragraph
-four articles carry is one passage with four spans. A short match lying inside a long
-passage stays a passage of its own, so it does not claim the long one for its document.
+Pairwise passages are grouped by the words they match, not by where their spans lie: two
+pairwise spans in the same document are the same text when the words each matches there
+overlap by at least two thirds of the larger one's. So a paragraph four articles carry is one
+passage with four spans, while two articles that each match different words of a third
+are never grouped through it. A short match lying inside a long passage stays a passage
+of its own, so it does not claim the long one for its document. Grouping never changes a
+pairwise passage: it is kept as a ``Link``.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
+from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 from viewer.core.model import Link, Passage, Range, Span
 
-SAME_TEXT_OVERLAP = 0.5
+SAME_TEXT_OVERLAP = 2 / 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +62,9 @@ def merge_ranges(ranges: list[Range]) -> list[Range]:
 
 
 def group_passages(
-    pair_passages: list[PairPassage], texts: list[str]
+    pair_passages: list[PairPassage],
+    texts: list[str],
+    should_cancel: CancelCheck | None = None,
 ) -> tuple[tuple[Passage, ...], tuple[Link, ...]]:
     """Group pairwise passages into N-way passages, ordered by first document and start.
 
@@ -73,24 +80,38 @@ def group_passages(
     by_doc: dict[int, list[int]] = defaultdict(list)
     for index, (doc, _, _) in enumerate(nodes):
         by_doc[doc].append(index)
+
+    def matched(index: int) -> tuple[Range, ...]:
+        return pair_passages[index // 2].matched[index % 2]
+
+    sizes = [sum(end - start for start, end in matched(i)) for i in range(len(nodes))]
     for indices in by_doc.values():
         indices.sort(key=lambda i: nodes[i][1])
         active: list[int] = []
-        for i in indices:
-            _, start, end = nodes[i]
+        for count, i in enumerate(indices):
+            if not count % CANCEL_EVERY:
+                check_cancel(should_cancel)
+            start = nodes[i][1]
             active = [j for j in active if nodes[j][2] > start]
             for j in active:
-                overlap = min(end, nodes[j][2]) - start
-                longer = max(end - start, nodes[j][2] - nodes[j][1])
-                if overlap >= SAME_TEXT_OVERLAP * longer:
+                common = _common(matched(i), matched(j))
+                if common and common >= SAME_TEXT_OVERLAP * max(sizes[i], sizes[j]):
                     uf.union(i, j)
             active.append(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(nodes)):
         groups[uf.find(index)].append(index)
-    built = [
-        (_passage(members, nodes, pair_passages, texts), members) for members in groups.values()
-    ]
+    matched_in: dict[int, list[Range]] = defaultdict(list)
+    for pp in pair_passages:
+        for side in (0, 1):
+            matched_in[pp.docs[side]].extend(pp.matched[side])
+    everywhere = {doc: merge_ranges(ranges) for doc, ranges in matched_in.items()}
+    built = []
+    for count, members in enumerate(groups.values()):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        passage = _passage(members, nodes, pair_passages, texts, everywhere, should_cancel)
+        built.append((passage, members))
     built.sort(key=lambda b: (b[0].spans[0].doc, b[0].spans[0].start, b[0].spans[0].end))
     passages: list[Passage] = []
     links: list[Link] = []
@@ -112,18 +133,39 @@ def group_passages(
     return tuple(passages), tuple(links)
 
 
-def _unmatched(span: Range, matched: list[Range], text: str) -> tuple[Range, ...]:
+def _common(first: tuple[Range, ...], second: tuple[Range, ...]) -> int:
+    """Characters that two sorted lists of disjoint ranges have in common."""
+    total = x = y = 0
+    while x < len(first) and y < len(second):
+        low = max(first[x][0], second[y][0])
+        high = min(first[x][1], second[y][1])
+        if high > low:
+            total += high - low
+        if first[x][1] < second[y][1]:
+            x += 1
+        else:
+            y += 1
+    return total
+
+
+def _unmatched(
+    span: Range, matched: list[Range], text: str, should_cancel: CancelCheck | None = None
+) -> tuple[Range, ...]:
     """The words of ``span`` outside every matched range, trimmed to word characters."""
     pieces: list[Range] = []
     position = span[0]
-    for start, end in [*matched, (span[1], span[1])]:
+    for count, (start, end) in enumerate([*matched, (span[1], span[1])]):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         if start > position:
             pieces.append((position, min(start, span[1])))
         position = max(position, end)
         if position >= span[1]:
             break
     trimmed: list[Range] = []
-    for start, end in pieces:
+    for count, (start, end) in enumerate(pieces):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         while start < end and not text[start].isalnum():
             start += 1
         while end > start and not text[end - 1].isalnum():
@@ -138,24 +180,36 @@ def _passage(
     nodes: list[tuple[int, int, int]],
     pair_passages: list[PairPassage],
     texts: list[str],
+    matched: dict[int, list[Range]],
+    should_cancel: CancelCheck | None = None,
 ) -> Passage:
-    """One N-way passage. A word is changed when no other member matches it: a figure only
-    one outlet altered is marked in that outlet alone, not in all the others."""
+    """One N-way passage. A word is changed when no pairwise passage matches it (``matched``
+    holds each document's matched ranges): a figure only one outlet altered is marked in
+    that outlet alone, not in all the others, and a word that any copy has exactly is never
+    marked."""
     ranges: dict[int, list[Range]] = defaultdict(list)
-    matched: dict[int, list[Range]] = defaultdict(list)
     similarities: list[float] = []
     for index in members:
         doc, start, end = nodes[index]
         pp = pair_passages[index // 2]
         ranges[doc].append((start, end))
-        matched[doc].extend(pp.matched[index % 2])
         if index % 2 == 0:
             similarities.append(pp.similarity)
     spans: list[Span] = []
     for doc in sorted(ranges):
-        doc_matched = merge_ranges(matched[doc])
         for start, end in merge_ranges(ranges[doc]):
-            inside = [(s, e) for s, e in doc_matched if s < end and e > start]
-            spans.append(Span(doc, start, end, _unmatched((start, end), inside, texts[doc])))
+            inside = _overlapping(matched[doc], start, end)
+            changes = _unmatched((start, end), inside, texts[doc], should_cancel)
+            spans.append(Span(doc, start, end, changes))
     similarity = round(sum(sorted(similarities)) / len(similarities), 4)
     return Passage(id=-1, similarity=similarity, spans=tuple(spans))
+
+
+def _overlapping(ranges: list[Range], start: int, end: int) -> list[Range]:
+    """The sorted, disjoint ``ranges`` that overlap ``start``–``end``, found by bisection: a
+    document with thousands of passages is not scanned once per passage."""
+    first = bisect_right(ranges, (start, start))
+    if first and ranges[first - 1][1] > start:
+        first -= 1
+    last = bisect_left(ranges, (end, end), first)
+    return [(s, e) for s, e in ranges[first:last] if s < end and e > start]

@@ -12,6 +12,9 @@ from viewer.core.documents import Document
 
 Range = tuple[int, int]
 
+# The shortest passage that can count, in words: the CLI and the window accept this range.
+MIN_WORDS_RANGE = (2, 1000)
+
 
 @dataclass(frozen=True, slots=True)
 class CompareOptions:
@@ -22,8 +25,11 @@ class CompareOptions:
     ignore_punctuation: bool = True
 
     def __post_init__(self) -> None:
-        if not 2 <= self.min_words <= 1000:
-            raise ValueError(f"minimum passage length must be 2–1000 words, not {self.min_words}")
+        low, high = MIN_WORDS_RANGE
+        if not low <= self.min_words <= high:
+            raise ValueError(
+                f"minimum passage length must be {low}–{high} words, not {self.min_words}"
+            )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """Order-independent candidate passages between two texts (core layer; no Qt).
 
 Seed and extend, as text-reuse detection does it: word n-grams that occur in both texts
-(too-common ones ignored) are chained along diagonals into exact runs; runs close to each
-other in both texts are chained into candidate alignments, bridging small edits. A moved
+(too-common ones paired by rank only) are chained along diagonals into exact runs, tiled
+so that no word is in two (``viewer.core.matching.tile``); runs close to each other in both
+texts are chained into candidate alignments, bridging small edits. A moved
 paragraph is found wherever it stands, because seeds are looked up by hash, not by order.
 Word-level detail inside each candidate is ``viewer.core.changes``' job.
 """
@@ -13,12 +14,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from viewer.core.errors import ComparisonCancelled
+from viewer.core.errors import CANCEL_EVERY, check_cancel
+from viewer.core.matching import tile
 
 SEED_WORDS = 3
 MAX_GAP = 8
 MAX_SEED_FREQUENCY = 8
-_CANCEL_EVERY = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +33,30 @@ class Candidate:
     seeded: int
 
 
-def _grams(ids: Sequence[int], k: int) -> list[tuple[int, ...]]:
-    return list(zip(*(ids[i:] for i in range(k)), strict=False))
+_CHUNK = 16 * CANCEL_EVERY  # items a C-level step (zip, Counter) handles between checks
+
+
+def _grams(
+    ids: Sequence[int], k: int, should_cancel: Callable[[], bool] | None = None
+) -> list[tuple[int, ...]]:
+    grams: list[tuple[int, ...]] = []
+    for start in range(0, len(ids), _CHUNK):
+        check_cancel(should_cancel)
+        end = start + _CHUNK + k - 1
+        grams.extend(zip(*(ids[start + i : end] for i in range(k)), strict=False))
+    return grams
+
+
+def _by_rank(positions: list[int], rank: int, count: int) -> list[int]:
+    """For a too-common gram, the places in b its ``rank``-th occurrence in a pairs with:
+    the occurrence of the same rank counted from the start, and from the end. Repeated
+    text then pairs copy i with copy i (an identical copy is found whatever it repeats)
+    at a cost linear in the text, not in the square of the repeats."""
+    from_end = rank + len(positions) - count
+    picked = [positions[rank]] if rank < len(positions) else []
+    if 0 <= from_end < len(positions) and from_end != rank:
+        picked.append(positions[from_end])
+    return picked
 
 
 def exact_runs(
@@ -44,21 +67,30 @@ def exact_runs(
     should_cancel: Callable[[], bool] | None = None,
 ) -> list[tuple[int, int, int]]:
     """Maximal runs ``(a_start, b_start, words)`` of shared k-grams on one diagonal."""
-    grams_a = _grams(a, k)
-    grams_b = _grams(b, k)
-    count_a = Counter(grams_a)
+    grams_a = _grams(a, k, should_cancel)
+    grams_b = _grams(b, k, should_cancel)
+    count_a: Counter[tuple[int, ...]] = Counter()
+    for start in range(0, len(grams_a), _CHUNK):
+        check_cancel(should_cancel)
+        count_a.update(grams_a[start : start + _CHUNK])
     index: dict[tuple[int, ...], list[int]] = {}
     for j, gram in enumerate(grams_b):
+        if not j % CANCEL_EVERY:
+            check_cancel(should_cancel)
         if gram in count_a:
             index.setdefault(gram, []).append(j)
     runs: list[list[int]] = []
     open_runs: dict[int, int] = {}
+    seen: Counter[tuple[int, ...]] = Counter()
     for i, gram in enumerate(grams_a):
-        if should_cancel is not None and i % _CANCEL_EVERY == 0 and should_cancel():
-            raise ComparisonCancelled()
+        if not i % CANCEL_EVERY:
+            check_cancel(should_cancel)
         positions = index.get(gram)
-        if not positions or len(positions) > max_frequency or count_a[gram] > max_frequency:
+        if not positions:
             continue
+        if len(positions) > max_frequency or count_a[gram] > max_frequency:
+            positions = _by_rank(positions, seen[gram], count_a[gram])
+            seen[gram] += 1
         for j in positions:
             diagonal = j - i
             r = open_runs.get(diagonal)
@@ -67,14 +99,24 @@ def exact_runs(
             else:
                 open_runs[diagonal] = len(runs)
                 runs.append([i, j, 1])
-    return [(i, j, n + k - 1) for i, j, n in runs]
+    found: list[tuple[int, int, int]] = []
+    for start in range(0, len(runs), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        found.extend((i, j, n + k - 1) for i, j, n in runs[start : start + CANCEL_EVERY])
+    return found
 
 
-def chain_runs(runs: list[tuple[int, int, int]], max_gap: int = MAX_GAP) -> list[Candidate]:
+def chain_runs(
+    runs: list[tuple[int, int, int]],
+    max_gap: int = MAX_GAP,
+    should_cancel: Callable[[], bool] | None = None,
+) -> list[Candidate]:
     """Chain runs that follow each other in both texts within ``max_gap`` words."""
     chains: list[list[int]] = []  # [a0, a1, b0, b1, seeded]
     open_chains: list[list[int]] = []
-    for a0, b0, length in sorted(runs):
+    for count, (a0, b0, length) in enumerate(sorted(runs)):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         a1, b1 = a0 + length, b0 + length
         open_chains = [c for c in open_chains if c[1] + max_gap >= a0]
         best: list[int] | None = None
@@ -103,30 +145,63 @@ def chain_runs(runs: list[tuple[int, int, int]], max_gap: int = MAX_GAP) -> list
         elif best_overlap < length:
             best[1], best[3] = max(best[1], a1), max(best[3], b1)
             best[4] += length - best_overlap
-    candidates = [Candidate(*c) for c in chains]
-    return _drop_contained(candidates)
+    candidates: list[Candidate] = []
+    for start in range(0, len(chains), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        candidates.extend(Candidate(*c) for c in chains[start : start + CANCEL_EVERY])
+    return _drop_contained(candidates, should_cancel)
 
 
-def _drop_contained(candidates: list[Candidate]) -> list[Candidate]:
+def _drop_contained(
+    candidates: list[Candidate], should_cancel: Callable[[], bool] | None = None
+) -> list[Candidate]:
     """Remove candidates lying inside another one in both texts."""
-    ordered = sorted(candidates, key=lambda c: (c.a0, -c.a1, c.b0, -c.b1))
+    keys: list[tuple[int, int, int, int, int]] = []
+    for start in range(0, len(candidates), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        keys.extend(
+            (c.a0, -c.a1, c.b0, -c.b1, n)
+            for n, c in enumerate(candidates[start : start + CANCEL_EVERY], start)
+        )
+    keys.sort()  # chains come in order of a0: nearly sorted, a linear pass
+    ordered = [candidates[key[4]] for key in keys]
     kept: list[Candidate] = []
-    for cand in ordered:
-        inside = False
-        for other in reversed(kept):
-            if other.a1 <= cand.a0:
-                break
-            if (
-                other.a0 <= cand.a0
-                and cand.a1 <= other.a1
-                and other.b0 <= cand.b0
-                and cand.b1 <= other.b1
-            ):
-                inside = True
-                break
-        if not inside:
+    active: list[Candidate] = []  # kept candidates that reach past the current start in a
+    for count, cand in enumerate(ordered):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        active = [other for other in active if other.a1 > cand.a0]
+        if not any(
+            other.a0 <= cand.a0
+            and cand.a1 <= other.a1
+            and other.b0 <= cand.b0
+            and cand.b1 <= other.b1
+            for other in active
+        ):
             kept.append(cand)
+            active.append(cand)
     return kept
+
+
+def tile_runs(
+    runs: list[tuple[int, int, int]],
+    sizes: tuple[int, int],
+    breaks: tuple[bytearray, bytearray],
+    should_cancel: Callable[[], bool] | None = None,
+) -> list[tuple[int, int, int]]:
+    """The runs that claim no word twice (``viewer.core.matching.tile``), in text order.
+
+    Among pieces of equal length, the one on the diagonal with more shared words goes
+    first, so a passage's own seeds win over a coincidental copy of a short phrase.
+    Repeated text (menus, lists, stock phrases) so pairs each copy with one copy only.
+    """
+    support: Counter[int] = Counter()
+    for count, (i, j, n) in enumerate(runs):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        support[j - i] += n
+    weighted = [(run, support[run[1] - run[0]], 0) for run in runs]
+    return sorted(block for block, _ in tile(weighted, sizes, breaks, None, should_cancel))
 
 
 def find_candidates(
@@ -135,8 +210,68 @@ def find_candidates(
     k: int = SEED_WORDS,
     max_gap: int = MAX_GAP,
     should_cancel: Callable[[], bool] | None = None,
+    breaks: tuple[bytearray, bytearray] | None = None,
 ) -> list[Candidate]:
-    """Candidate alignments between two texts given as word-id sequences."""
+    """Candidate alignments between two texts given as word-id sequences.
+
+    ``breaks`` marks the words that start a paragraph in each text
+    (``viewer.core.compare.paragraph_starts``); by default only the texts' starts.
+    """
+    return chain_runs(seed_tiles(a, b, k, should_cancel, breaks), max_gap, should_cancel)
+
+
+def seed_tiles(
+    a: Sequence[int],
+    b: Sequence[int],
+    k: int = SEED_WORDS,
+    should_cancel: Callable[[], bool] | None = None,
+    breaks: tuple[bytearray, bytearray] | None = None,
+) -> list[tuple[int, int, int]]:
+    """Exact runs of shared k-grams, each word in at most one (``tile_runs``)."""
     if len(a) < k or len(b) < k:
         return []
-    return chain_runs(exact_runs(a, b, k, should_cancel=should_cancel), max_gap)
+    if breaks is None:
+        breaks = (_edges_only(len(a)), _edges_only(len(b)))
+    runs = extend_runs(exact_runs(a, b, k, should_cancel=should_cancel), a, b, should_cancel)
+    return tile_runs(runs, (len(a), len(b)), breaks, should_cancel)
+
+
+def extend_runs(
+    runs: list[tuple[int, int, int]],
+    a: Sequence[int],
+    b: Sequence[int],
+    should_cancel: Callable[[], bool] | None = None,
+) -> list[tuple[int, int, int]]:
+    """Runs grown along their diagonal over equal words both ways, one per stretch.
+
+    Too-common seeds are only paired by rank, so a reordered menu item or list line has
+    seeds on its own diagonal only where it differs from its siblings; growing them over
+    the words it shares with them makes the whole line one run, longer than any echo.
+    Each diagonal is walked once at most: the work is linear in the runs' lengths.
+    """
+    grown: list[tuple[int, int, int]] = []
+    last_diagonal, last_end = None, -1
+    keyed: list[tuple[int, int, int, int]] = []
+    for start in range(0, len(runs), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        keyed.extend((j - i, i, j, n) for i, j, n in runs[start : start + CANCEL_EVERY])
+    keyed.sort()
+    for count, (_, i, j, n) in enumerate(keyed):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        diagonal = j - i
+        if diagonal == last_diagonal and i + n <= last_end:
+            continue
+        while i > 0 and j > 0 and a[i - 1] == b[j - 1]:
+            i, j, n = i - 1, j - 1, n + 1
+        while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
+            n += 1
+        grown.append((i, j, n))
+        last_diagonal, last_end = diagonal, i + n
+    return grown
+
+
+def _edges_only(size: int) -> bytearray:
+    marks = bytearray(size + 1)
+    marks[0] = marks[size] = 2
+    return marks

@@ -12,15 +12,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+
+from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 
 _JOINERS = "'’ʼ‘\\-‐‑.,"
 
 
-def _punctuation_class() -> str:
+def _punctuation_class(should_cancel: CancelCheck | None) -> str:
     """A regex class body for Unicode punctuation and symbols (BMP plus emoji planes)."""
     ranges: list[tuple[int, int]] = []
     for code in range(0x10000):
+        if not code % CANCEL_EVERY:
+            check_cancel(should_cancel)
         if unicodedata.category(chr(code))[0] in "PS":
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1] = (ranges[-1][0], code)
@@ -36,12 +39,17 @@ def _punctuation_class() -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    punct = _punctuation_class()
-    core = rf"[^\s{punct}]+"
-    word = rf"{core}(?:[{_JOINERS}]{core})*"
-    return re.compile(word), re.compile(rf"{word}|[{punct}]")
+_compiled: list[tuple[re.Pattern[str], re.Pattern[str]]] = []
+
+
+def _patterns(should_cancel: CancelCheck | None = None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The word pattern and the word-or-punctuation pattern, built on first use."""
+    if not _compiled:
+        punct = _punctuation_class(should_cancel)
+        core = rf"[^\s{punct}]+"
+        word = rf"{core}(?:[{_JOINERS}]{core})*"
+        _compiled.append((re.compile(word), re.compile(rf"{word}|[{punct}]")))
+    return _compiled[0]
 
 
 _STRIP_FOR_KEY = {ord(c): None for c in _JOINERS}
@@ -80,15 +88,19 @@ def _key(token: str, options: KeyOptions) -> str:
     return key or token
 
 
-def tokenize(text: str, options: KeyOptions = KeyOptions()) -> Tokens:
+def tokenize(
+    text: str, options: KeyOptions = KeyOptions(), should_cancel: CancelCheck | None = None
+) -> Tokens:
     """Split ``text`` into words (and, when punctuation counts, punctuation marks)."""
-    words, with_punct = _patterns()
+    words, with_punct = _patterns(should_cancel)
     pattern = words if options.ignore_punctuation else with_punct
     starts: list[int] = []
     ends: list[int] = []
     keys: list[str] = []
     cache: dict[str, str] = {}
-    for match in pattern.finditer(text):
+    for count, match in enumerate(pattern.finditer(text)):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         token = match.group()
         key = cache.get(token)
         if key is None:

@@ -12,20 +12,23 @@ from viewer import __version__
 from viewer.core.model import CompareOptions
 
 
-def apply_theme(theme: str) -> None:
-    """Fusion with a dark palette for "dark", the style's own palette otherwise."""
+def apply_theme(theme: str, scheme: Qt.ColorScheme | None = None) -> bool:
+    """Fusion with the light or dark palette of ``theme``; true if that is the dark one.
+
+    "system" follows the desktop's colour scheme (``scheme``: as just announced by Qt), so
+    the window's palette and the highlight colours always belong to the same theme.
+    """
+    from viewer.qt.palette import is_dark, qpalette, remember_system_palette
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        return
-    from viewer.qt.palette import dark_qpalette
-
-    if theme == "dark":
+        return is_dark(theme, scheme)
+    remember_system_palette()
+    dark = is_dark(theme, scheme)
+    if app.style().name().lower() != "fusion":
         app.setStyle(QStyleFactory.create("Fusion"))
-        app.setPalette(dark_qpalette())
-    else:
-        app.setPalette(app.style().standardPalette())
-        if theme == "light":
-            app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    app.setPalette(qpalette(dark))
+    return dark
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -36,18 +39,11 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("viewer")
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(argv or [sys.argv[0]])
+    from viewer.qt.palette import remember_system_palette
+
+    remember_system_palette()  # before Fusion replaces the desktop's palette
     app.setStyle(QStyleFactory.create("Fusion"))
     return app
-
-
-def _parse_size(text: str) -> tuple[int, int]:
-    try:
-        width, height = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        raise SystemExit(f"viewer: --size must look like 1600x1000, not {text!r}") from None
-    if not (320 <= width <= 10000 and 240 <= height <= 10000):
-        raise SystemExit(f"viewer: --size {text} is outside 320x240 … 10000x10000")
-    return width, height
 
 
 def run_app(args: argparse.Namespace, options: CompareOptions) -> int:
@@ -56,13 +52,12 @@ def run_app(args: argparse.Namespace, options: CompareOptions) -> int:
         from viewer.qt.screenshot import take_screenshot
 
         return take_screenshot(
-            args.files, args.screenshot, _parse_size(args.size), options, args.theme or "light"
+            args.files, args.screenshot, args.size, options, args.theme or "light"
         )
     app = make_app()
     from viewer.qt.mainwindow import MainWindow
 
-    window = MainWindow(theme=args.theme)
-    apply_theme(window.theme)
+    window = MainWindow(theme=args.theme)  # applies its theme
     if args.min_words != CompareOptions().min_words or args.match_case or args.match_punctuation:
         window.options_bar.set_options(options)
     window.show()

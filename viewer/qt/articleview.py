@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -17,12 +18,15 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QResizeEvent,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextOption,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMessageBox, QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.documents import Document
+from viewer.core.links import classify_link
 from viewer.core.model import Range
 from viewer.qt.highlights import NO_MARKS, DocumentMarks, RangeIndex
 from viewer.qt.textbuild import Offsets, build_document, highlight_format
@@ -32,6 +36,7 @@ class ArticleView(QTextBrowser):
     """A read-only rendering of one core document with offset-exact highlights."""
 
     offsetClicked = Signal(int)  # core offset under a plain click
+    layoutChanged = Signal()  # the text's height or the visible height changed
     layoutReady = Signal()  # the whole text is laid out: far positions are cheap now
 
     # Below this many characters the text is laid out at once; above, in slices.
@@ -45,12 +50,19 @@ class ArticleView(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # never "Independenc e"
+        # Always shown: blank room past the ends can give a short article a scroll range,
+        # and a scroll bar that comes and goes would re-wrap the text.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         # Opaque: paintEvent fills the background itself, so scrolling can blit the pixels
         # already painted and repaint only the exposed strip (half the cost per event).
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._outline: list[Range] = []
         self._outline_colour = QColor("#d55e00")
+        self._current_change: Range | None = None
+        self._deletions: Callable[[int, int], list[int]] | None = None
+        self._deletion_colour = QColor("#d55e00")
         self._press: QPointF | None = None
         self._laid_out = False
         self._blocks: tuple[list[int], list[float], list[float]] | None = None
@@ -64,6 +76,12 @@ class ArticleView(QTextBrowser):
         self._selections: dict[int, QAbstractTextDocumentLayout.Selection] = {}
         self._extra: RangeIndex[QAbstractTextDocumentLayout.Selection] = RangeIndex([])
         self.article = document
+        # Blank room before the first line and after the last one (pixels), so a pane
+        # following another can stand level with it past its own ends.
+        self._room = (0, 0)
+        self._natural = (0, 0)  # the scroll range QTextEdit itself sets
+        self._extending = False
+        self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
         self.set_article(document, font)
 
     # -- content -------------------------------------------------------------------------
@@ -77,6 +95,7 @@ class ArticleView(QTextBrowser):
         self._selections.clear()
         self._extra = RangeIndex([])
         self._qdoc = build_document(document, font)
+        self._room = (0, 0)
         self.setDocument(self._qdoc)
         self._qdoc.documentLayout().installEventFilter(self)
         self._start_layout()
@@ -129,9 +148,14 @@ class ArticleView(QTextBrowser):
         self.layoutReady.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.size().width() != self._layout_width:
+            # Qt lays the text out again for the new width inside super(): from here on,
+            # nothing (the scroll range's listeners) may ask for far positions.
+            self._laid_out = False
+            self._blocks = None
         super().resizeEvent(event)
-        if self.viewport().width() != self._layout_width:
-            self._start_layout()  # Qt lays the text out again for the new width
+        if not self._laid_out:
+            self._start_layout()
 
     def rebuild(self, font: QFont | None = None) -> None:
         """Rebuild the text (for a new font), keeping the scroll position and highlights."""
@@ -165,6 +189,16 @@ class ArticleView(QTextBrowser):
             else:
                 found.append((start, end, colour))
         return found
+
+    def shown_format(self, offset: int) -> QTextCharFormat:
+        """The character format drawn at core ``offset``: the text's own, with the
+        highlight's colours over it (what a user sees)."""
+        cursor = QTextCursor(self._qdoc)
+        cursor.setPosition(self.offsets.to_qt(offset) + 1)
+        fmt = QTextCharFormat(cursor.charFormat())
+        for index in self._marks.core.between(offset, offset + 1):
+            fmt.merge(self._selection(index).format)
+        return fmt
 
     def _selection(self, index: int) -> QAbstractTextDocumentLayout.Selection:
         selection = self._selections.get(index)
@@ -258,7 +292,38 @@ class ArticleView(QTextBrowser):
         return done * max(1.0, self._qdoc.characterCount() / max(1, end))
 
     def top(self) -> int:
+        """The view's top in document pixels; negative inside the blank room above."""
         return self.verticalScrollBar().value()
+
+    def room(self) -> tuple[int, int]:
+        """Blank room (pixels) before the first line and after the last one."""
+        return self._room
+
+    def grow_room(self, before: int, after: int) -> None:
+        """Make at least this much blank room before and after the text (never shrinks it)."""
+        room = (max(self._room[0], before), max(self._room[1], after))
+        if room != self._room:
+            self._room = room
+            self._extend_range()
+
+    def _on_range_changed(self, low: int, high: int) -> None:
+        if self._extending:
+            return
+        if (low, high) != (-self._room[0], self._natural[1] + self._room[1]):
+            natural, self._natural = self._natural, (low, high)
+            if natural != self._natural:
+                self.layoutChanged.emit()
+        self._extend_range()
+
+    def _extend_range(self) -> None:
+        bar = self.verticalScrollBar()
+        low, high = -self._room[0], self._natural[1] + self._room[1]
+        if (bar.minimum(), bar.maximum()) != (low, high):
+            self._extending = True
+            try:
+                bar.setRange(low, high)
+            finally:
+                self._extending = False
 
     def scroll_to_y(self, y: float) -> None:
         self.verticalScrollBar().setValue(round(y))
@@ -282,11 +347,83 @@ class ArticleView(QTextBrowser):
     def outline(self) -> list[Range]:
         return list(self._outline)
 
+    def set_current_change(self, change: Range | None) -> None:
+        """Frame ``change`` (core offsets) as the current change; None removes the frame."""
+        self._current_change = change
+        self.viewport().update()
+
+    def current_change(self) -> Range | None:
+        return self._current_change
+
+    def range_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles covering ``text[start:end]``, one per line it touches."""
+        q0, q1 = self.qt_range(start, end)
+        cursor = QTextCursor(self._qdoc)
+        cursor.setPosition(q0)
+        first = QRectF(self.cursorRect(cursor))
+        cursor.setPosition(q1)
+        last = QRectF(self.cursorRect(cursor))
+        if abs(first.top() - last.top()) < 1:
+            return [QRectF(first.left(), first.top(), last.left() - first.left(), first.height())]
+        right = float(self.viewport().width() - 4)
+        rects = [QRectF(first.left(), first.top(), right - first.left(), first.height())]
+        if last.top() - first.bottom() > 1:
+            rects.append(QRectF(4, first.bottom(), right - 4, last.top() - first.bottom()))
+        rects.append(QRectF(4, last.top(), last.left() - 4, last.height()))
+        return rects
+
+    def set_deletions(self, source: Callable[[int, int], list[int]] | None, colour: QColor) -> None:
+        """Where words the counterpart has were dropped: ``source(start, end)`` gives the
+        core offsets in a range; each gets a thin caret."""
+        self._deletions = source
+        self._deletion_colour = colour
+        self.viewport().update()
+
+    def visible_deletions(self) -> list[int]:
+        """Core offsets of the deletion carets in view."""
+        if self._deletions is None:
+            return []
+        top = self.top()
+        start = self.offset_at(top, 0)
+        end = self.offset_at(top + self.viewport().height(), self.viewport().width())
+        return self._deletions(start, end)
+
+    def _paint_deletions(self) -> None:
+        points = self.visible_deletions()
+        if not points:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self._deletion_colour, 2)
+        painter.setPen(pen)
+        cursor = QTextCursor(self._qdoc)
+        for offset in points:
+            cursor.setPosition(self.offsets.to_qt(offset))
+            rect = self.cursorRect(cursor)
+            x = rect.left() + 0.5
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            painter.drawLine(QPointF(x - 3, rect.top()), QPointF(x + 3, rect.top()))
+            painter.drawLine(QPointF(x - 3, rect.bottom()), QPointF(x + 3, rect.bottom()))
+        painter.end()
+
+    def _paint_current_change(self) -> None:
+        self._paint_deletions()
+        if self._current_change is None:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in self.range_rects(*self._current_change):
+            painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
+        painter.end()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
         self._draw_text(painter, QRectF(event.rect()))
         painter.end()
+        self._paint_current_change()
         if not self._outline:
             return
         painter = QPainter(self.viewport())
@@ -370,7 +507,30 @@ class ArticleView(QTextBrowser):
         self.offsetClicked.emit(self.offset_at(y, point.x()))
 
     def _open_link(self, url: QUrl) -> None:
-        QDesktopServices.openUrl(url)
+        """Open a web or mail link after the user confirms its full address; refuse the rest.
+
+        The address is shown encoded, so look-alike characters and hidden controls show.
+        """
+        address = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        verdict = classify_link(address)
+        target = QUrl(address, QUrl.ParsingMode.StrictMode)
+        if not verdict.allowed or not target.isValid():
+            reason = verdict.reason or "the address is malformed"
+            self._tell(f"Link not opened: {reason} ({address})")
+            return
+        if not confirm_link(self, address):
+            self._tell(f"Link not opened: {address}")
+            return
+        if QDesktopServices.openUrl(target):
+            self._tell(f"Opened {address}")
+        else:
+            self._tell(f"No program could open {address}")
+
+    def _tell(self, message: str) -> None:
+        """Say it in the window's status bar."""
+        show = getattr(self.window(), "show_status", None)
+        if callable(show):
+            show(message)
 
     def find_all(self, needle: str, colour: QColor) -> list[tuple[int, int]]:
         """Mark every case-insensitive match of ``needle``; return their core ranges."""
@@ -395,3 +555,17 @@ class ArticleView(QTextBrowser):
                 )
         self.setExtraSelections(selections)
         return found
+
+
+def confirm_link(parent: QWidget, address: str) -> bool:
+    """Ask before handing ``address`` to the desktop; the full address is shown as text."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Open link?",
+        f"This article links to:\n\n{address}\n\nOpen it in your browser or mail program?",
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Open

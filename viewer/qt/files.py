@@ -9,11 +9,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from viewer.core.documents import Document, document_from_text, load_document
+from viewer.core.compare import MAX_DOCUMENTS
+from viewer.core.documents import Document, document_from_paste, load_document
 from viewer.core.errors import DocumentError
 
 if TYPE_CHECKING:
@@ -39,6 +40,9 @@ class FileKeeper(QObject):
         self.window = window
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_changed)
+        # A file that is deleted and re-created (as many editors save) drops out of the
+        # watch; its folder's change brings it back.
+        self.watcher.directoryChanged.connect(self._on_folder_changed)
         self._pending: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -48,7 +52,7 @@ class FileKeeper(QObject):
         self.interactive = True  # false offscreen: errors go to the status bar and stderr
 
     def load(self, paths: list[str]) -> list[Document]:
-        """Load what can be loaded; report the rest in one message naming each file."""
+        """Load what can be loaded; report the rest, and any warnings, naming each file."""
         documents: list[Document] = []
         problems: list[str] = []
         for path in paths:
@@ -56,8 +60,11 @@ class FileKeeper(QObject):
                 documents.append(load_document(path))
             except DocumentError as exc:
                 problems.append(str(exc))
+        warnings = [warning for document in documents for warning in document.warnings]
         if problems:
-            self.report("Some articles could not be opened", problems)
+            self.report("Some articles could not be opened", problems + warnings)
+        elif warnings:
+            self.report("Some articles were read with warnings", warnings)
         return documents
 
     def report(self, title: str, problems: list[str]) -> None:
@@ -68,17 +75,35 @@ class FileKeeper(QObject):
             box = QMessageBox(
                 QMessageBox.Icon.Warning, title, "\n".join(problems), parent=self.window
             )
+            box.setTextFormat(Qt.TextFormat.PlainText)  # file names are data, not markup
             box.open()
         else:
             import sys
 
+            from viewer.core.terminal import escape_controls
+
             for problem in problems:
-                print(f"viewer: {problem}", file=sys.stderr)
+                print(f"viewer: {escape_controls(problem)}", file=sys.stderr)
 
     def open_paths(self, paths: list[str], add: bool = False) -> None:
         documents = self.load(paths)
         if not documents:
             return
+        room = MAX_DOCUMENTS - (len(self.window.documents) if add else 0)
+        if len(documents) > room:
+            left_out = documents[max(0, room) :]
+            documents = documents[: max(0, room)]
+            self.report(
+                f"Only {MAX_DOCUMENTS} articles fit side by side",
+                [f"{d.path}: not opened (only {MAX_DOCUMENTS} articles fit)" for d in left_out],
+            )
+            names = ", ".join(d.name for d in left_out)
+            # Said again with the result's status line, which would otherwise replace it.
+            self.window.notice(
+                f"Only {MAX_DOCUMENTS} articles fit side by side; not opened: {names}"
+            )
+            if not documents:
+                return
         self.window.settings.add_recent([d.path for d in documents])
         if add:
             self.window.add_documents(documents)
@@ -112,21 +137,65 @@ class FileKeeper(QObject):
         if not text.strip():
             self.window.show_status("The clipboard holds no text to paste as an article.")
             return
+        try:
+            document = document_from_paste(text, f"Pasted article {self.pasted + 1}")
+        except DocumentError as exc:
+            self.report("The clipboard cannot be pasted as an article", [str(exc)])
+            return
         self.pasted += 1
-        document = document_from_text(text, f"Pasted article {self.pasted}")
+        if document.warnings:
+            self.report("The pasted article was read with warnings", list(document.warnings))
         self.window.add_documents([document])
 
     def watch(self, paths: list[str]) -> None:
+        """Watch these files, and their folders so a re-created file is noticed."""
         current = set(self.watcher.files())
         wanted = {p for p in paths if os.path.isfile(p)}
         if current - wanted:
             self.watcher.removePaths(sorted(current - wanted))
         if wanted - current:
             self.watcher.addPaths(sorted(wanted - current))
+        folders = set(self.watcher.directories())
+        wanted_folders = {os.path.dirname(os.path.abspath(p)) for p in wanted}
+        if folders - wanted_folders:
+            self.watcher.removePaths(sorted(folders - wanted_folders))
+        if wanted_folders - folders:
+            self.watcher.addPaths(sorted(wanted_folders - folders))
 
     def _on_changed(self, path: str) -> None:
         self._pending.add(path)
         self._timer.start()
+
+    def _on_folder_changed(self, folder: str) -> None:
+        watched = set(self.watcher.files())
+        for document in self.window.documents:
+            path = document.path
+            if (
+                path not in watched
+                and os.path.dirname(os.path.abspath(path)) == folder
+                and os.path.isfile(path)
+            ):
+                self._on_changed(path)
+
+    def reload_all(self) -> None:
+        """Read every article that has a file again; compare again if any changed."""
+        changed = []
+        for old in list(self.window.documents):
+            if not os.path.isfile(old.path):
+                continue
+            try:
+                new = load_document(old.path)
+            except DocumentError as exc:
+                self.window.show_status(f"{exc}; showing the last version that could be read.")
+                return
+            if new.text != old.text or new.title != old.title:
+                self.window.replace_document(old, new)
+                changed.append(new.name)
+        self.watch([d.path for d in self.window.documents])
+        if changed:
+            self.window.notice("Reloaded " + ", ".join(changed))
+        else:
+            self.window.show_status("No article changed on disk.")
 
     def _reload_pending(self) -> None:
         pending, self._pending = self._pending, set()
@@ -148,4 +217,4 @@ class FileKeeper(QObject):
                 self.watcher.addPath(path)  # editors that replace the file drop the watch
             if new.text != old.text or new.title != old.title:
                 self.window.replace_document(old, new)
-                self.window.show_status(f"Reloaded {new.name}: it changed on disk.")
+                self.window.notice(f"Reloaded {new.name}: it changed on disk")

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 if TYPE_CHECKING:
+    from viewer.qt.articleview import ArticleView
     from viewer.qt.mainwindow import MainWindow
     from viewer.qt.pane import Pane
     from viewer.qt.panes import PaneRow
@@ -115,9 +116,29 @@ class Finder(QObject):
             self.open()
         if not self.matches:
             return
+        previous = self.matches[self.index][0] if self.index >= 0 else None
         self.index = (self.index + (1 if forward else -1)) % len(self.matches)
         pane, start, end = self.matches[self.index]
+        for view in {previous.view, pane.view} if previous is not None else {pane.view}:
+            self._mark_current(view)
         pane.view.reveal(start, end)
         self.window.show_status(
             f"Match {self.index + 1} of {len(self.matches)} in {pane.document.name}"
         )
+
+    def _mark_current(self, view: ArticleView) -> None:
+        """Give the current match its own colour in ``view``, the others the find colour."""
+        colours = self.window.colours
+        find, current = QColor(colours.find), QColor(colours.current_find)
+        pane, start, end = self.matches[self.index]
+        here = view.qt_range(start, end) if view is pane.view else None
+        selections = view.extraSelections()
+        for selection in selections:
+            fmt = selection.format  # type: ignore[attr-defined]
+            if fmt.background().color() not in (find, current):
+                continue  # another kind of mark
+            cursor = selection.cursor  # type: ignore[attr-defined]
+            mine = (cursor.selectionStart(), cursor.selectionEnd()) == here
+            fmt.setBackground(current if mine else find)
+            fmt.setForeground(QColor(colours.find_text))
+        view.setExtraSelections(selections)

@@ -3,12 +3,25 @@
 As Meld's link map, a filled Bézier band joins a passage's place in the left pane to its
 place in the right pane; a moved passage's band crosses the others. Clicking a band
 selects its passage.
+
+Text the left pane shares with an article further right (or the right pane with one further
+left) but not with this neighbour gets a "far band": a tongue pointing away from its place,
+labelled with the far article's short name, so what joins non-neighbours shows too.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QWidget
 
 from viewer.core.model import Comparison, Link
@@ -42,10 +55,15 @@ class LinkMap(QWidget):
         self._links: list[Link] = []
         self._exact: dict[int, tuple[float, float, float, float]] = {}
         self._carriers: dict[int, int] = {}  # passage id → how many other articles carry it
+        self.far_right: dict[int, str] = {}  # doc → short name, for panes right of ``right``
+        self.far_left: dict[int, str] = {}  # doc → short name, for panes left of ``left``
+        # Per far tongue: passage id, side (0 left, 1 right), document y0, y1, label.
+        self._far_geometry: list[tuple[int, int, int, int, str]] | None = None
+        self._far_exact: dict[tuple[int, int, int], tuple[float, float]] = {}
         self.setToolTip("Shared passages between the neighbouring articles; click a band")
         for pane in (left, right):
             pane.view.verticalScrollBar().valueChanged.connect(self.update)
-            pane.view.verticalScrollBar().rangeChanged.connect(self.relayout)
+            pane.view.layoutChanged.connect(self.relayout)
             pane.view.layoutReady.connect(self.relayout)
 
     def set_comparison(
@@ -57,16 +75,97 @@ class LinkMap(QWidget):
         self._carriers = {p.id: len(p.docs) - 1 for p in comparison.passages} if comparison else {}
         self.relayout()
 
+    def set_far(self, far_left: dict[int, str], far_right: dict[int, str]) -> None:
+        """The articles beyond the left and right panes (document → short name)."""
+        self.far_left, self.far_right = far_left, far_right
+        self.relayout()
+
     def relayout(self) -> None:
         """Forget cached positions (new comparison, resize, zoom); find them in a coming
         turn of the event loop, not in the paint that follows a result."""
         self._geometry = None
+        self._far_geometry = None
         later((id(self), "geometry"), self._compute_geometry)
         self.update()
 
     def _compute_geometry(self) -> None:
         self._link_geometry(compute=True)
+        self._far_link_geometry(compute=True)
         self.update()
+
+    def _far_link_geometry(self, compute: bool = False) -> list[tuple[int, int, int, int, str]]:
+        """Per far tongue: passage id, side, core range in that pane, far article names."""
+        if not (self.left.view.layout_ready() and self.right.view.layout_ready()):
+            return []
+        if self._far_geometry is None and not compute:
+            return []  # queued by relayout()
+        if self._far_geometry is None:
+            self._far_geometry = []
+            self._far_exact = {}
+            comparison = self.comparison
+            if comparison is not None:
+                near = {
+                    link.passage for link in comparison.links_between(self.left_doc, self.right_doc)
+                }
+                tongues: dict[tuple[int, int, int, int], list[str]] = {}
+                for link in comparison.links:
+                    if link.passage in near:
+                        continue
+                    for side, doc, far in (
+                        (0, self.left_doc, self.far_right),
+                        (1, self.right_doc, self.far_left),
+                    ):
+                        if doc in link.docs and link.docs[1 - link.side(doc)] in far:
+                            other = link.docs[1 - link.side(doc)]
+                            start, end = link.ranges[link.side(doc)]
+                            names = tongues.setdefault((link.passage, side, start, end), [])
+                            if far[other] not in names:
+                                names.append(far[other])
+                for (passage, side, start, end), names in tongues.items():
+                    self._far_geometry.append((passage, side, start, end, ", ".join(names)))
+        return self._far_geometry
+
+    def _far_y(self, side: int, start: int, end: int) -> tuple[float, float]:
+        """Line-exact document y of a tongue's range, found when it comes near the view."""
+        found = self._far_exact.get((side, start, end))
+        if found is None:
+            view = (self.left if side == 0 else self.right).view
+            found = self._far_exact[(side, start, end)] = (view.y_of(start), view.bottom_of(end))
+        return found
+
+    def far_bands(self, compute: bool = True) -> list[tuple[int, str, QPainterPath]]:
+        """(passage id, far article names, tongue shape) for far bands in view."""
+        result: list[tuple[int, str, QPainterPath]] = []
+        if self.comparison is None:
+            return result
+        width = float(self.width())
+        for passage, side, start, end, label in self._far_link_geometry(compute):
+            pane = self.left if side == 0 else self.right
+            origin = self._viewport_top(pane)
+            b0 = pane.view.block_span(start)[0]
+            b1 = pane.view.block_span(max(start, end - 1))[1]
+            if origin - pane.view.top() + b1 < origin or (
+                origin - pane.view.top() + b0 > origin + pane.view.viewport().height()
+            ):
+                continue
+            y0, y1 = self._far_y(side, start, end)
+            top = origin - pane.view.top() + y0
+            bottom = origin - pane.view.top() + y1
+            if bottom < origin or top > origin + pane.view.viewport().height():
+                continue
+            edge, tip = (0.0, width * 0.7) if side == 0 else (width, width * 0.3)
+            middle = (top + bottom) / 2
+            path = QPainterPath(QPointF(edge, top))
+            path.cubicTo(
+                QPointF((edge + tip) / 2, top), QPointF(tip, middle - 6), QPointF(tip, middle - 6)
+            )
+            path.lineTo(QPointF(tip, middle + 6))
+            path.cubicTo(
+                QPointF(tip, middle + 6), QPointF((edge + tip) / 2, bottom), QPointF(edge, bottom)
+            )
+            path.closeSubpath()
+            result.append((passage, label, path))
+        return result
 
     def _link_geometry(self, compute: bool = False) -> list[tuple[int, float, float, float, float]]:
         """Per link: passage id and cheap document y bounds (block precision) on both sides."""
@@ -179,15 +278,48 @@ class LinkMap(QWidget):
             painter.drawPath(path)
             if passage_id == self.current:
                 current_path = path
+        self._paint_far(painter, colours, possible)
         if current_path is not None:
             painter.setPen(QPen(QColor(colours.outline), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(current_path)
         painter.end()
 
+    def _paint_far(self, painter: QPainter, colours: Colours, possible: int) -> None:
+        """Far bands: a lighter tongue with a dashed edge and the far article's name."""
+        text_colour = self.palette().color(QPalette.ColorRole.WindowText)
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+        font.setBold(True)
+        painter.setFont(font)
+        for passage_id, label, path in self.far_bands(compute=False):
+            colour = QColor(colours.shared_for(self._carriers.get(passage_id, 1), possible))
+            colour.setAlpha(colours.band_alpha + 40)
+            painter.fillPath(path, colour)
+            edge = QColor(colour)
+            edge.setAlpha(255)
+            pen = QPen(edge.darker(130) if not colours.dark else edge.lighter(130), 1)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawPath(path)
+            if passage_id == self.current:
+                painter.setPen(QPen(QColor(colours.outline), 2))
+                painter.drawPath(path)
+            box = path.boundingRect()
+            painter.setPen(text_colour)
+            painter.drawText(
+                QRectF(0, box.center().y() - 8, self.width(), 16),
+                Qt.AlignmentFlag.AlignCenter,
+                label,
+            )
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         point = event.position()
         for passage_id, path in reversed(self.bands()):
             if path.contains(point):
+                self.passageClicked.emit(passage_id)
+                return
+        for passage_id, _label, path in reversed(self.far_bands()):
+            if path.boundingRect().contains(point):
                 self.passageClicked.emit(passage_id)
                 return

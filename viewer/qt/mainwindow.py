@@ -6,38 +6,61 @@ Menus and shortcuts are built in ``viewer.qt.menus``; files in ``viewer.qt.files
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QFont, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QGuiApplication,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QLabel,
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from viewer.core.compare import MAX_DOCUMENTS
 from viewer.core.coverage import passage_at
 from viewer.core.documents import Document
 from viewer.core.model import CompareOptions, Comparison
-from viewer.core.navigation import describe_passage, step_change, step_passage
+from viewer.core.navigation import (
+    Change,
+    changes_in,
+    describe_passage,
+    enter_changes,
+    step,
+    step_passage,
+)
+from viewer.core.relations import related_order
+from viewer.qt.app import apply_theme
 from viewer.qt.files import FileKeeper
 from viewer.qt.findbar import FindBar, Finder
+from viewer.qt.later import later
 from viewer.qt.optionsbar import OptionsBar
-from viewer.qt.palette import Colours, colours_for
+from viewer.qt.palette import DARK, LIGHT, Colours
 from viewer.qt.pane import Pane
 from viewer.qt.panes import PaneRow
+from viewer.qt.plaintext import window_title
 from viewer.qt.settings import Settings
 from viewer.qt.startpage import StartPage
 from viewer.qt.syncscroll import SyncScroller
 from viewer.qt.worker import Comparer
 
-MAX_PANES = 8
+BIG_ARTICLE = 60_000  # characters: above this, work after a result is spread over turns
+MAX_PANES = MAX_DOCUMENTS  # the CLI's and the engine's limit
 
 
 class MainWindow(QMainWindow):
-    """Shows 2–8 articles side by side with what they share."""
+    """Shows 2–12 articles side by side with what they share."""
 
     def __init__(self, settings: Settings | None = None, theme: str | None = None) -> None:
         super().__init__()
@@ -45,11 +68,17 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
         self.theme = theme or self.settings.theme()
-        self.colours: Colours = colours_for(self.theme)
+        self.colours: Colours = DARK if apply_theme(self.theme) else LIGHT
         self.documents: list[Document] = []
         self.comparison: Comparison | None = None
         self.docs_of_panes: list[int] = []
         self.current_passage: int | None = None
+        self.file_order: list[Document] = []
+        self._notice = ""  # repeated with the next result's status line
+        self._zoom_anchors: dict[int, tuple[int, int]] = {}  # view → (offset, top) after zoom
+        self._arrange_on_result = False
+        self.current_change: tuple[int, int] | None = None  # (document, index in its changes)
+        self._changes: dict[int, list[Change]] = {}
         self.focus_pane: Pane | None = None
         self.zoom_steps = self.settings.zoom()
         self.base_font = QFont(QApplication.font())
@@ -72,6 +101,10 @@ class MainWindow(QMainWindow):
         self.row.passageClicked.connect(self.select_passage)
         self.row.offsetClicked.connect(self._on_offset_clicked)
         self.row.closeRequested.connect(self.close_pane)
+        self.row.panesReordered.connect(self._after_reorder)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.finder = Finder(self.find_bar, self.row, self)
@@ -79,7 +112,13 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(workspace)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.row, 1)
+        # Panes keep a readable width; with many of them the row scrolls sideways.
+        self.row_scroller = QScrollArea()
+        self.row_scroller.setWidget(self.row)
+        self.row_scroller.setWidgetResizable(True)
+        self.row_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.row_scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.row_scroller, 1)
         layout.addWidget(self.find_bar)
         self.start_page = StartPage()
         self.start_page.openRequested.connect(self.files.open_dialog)
@@ -90,6 +129,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.status_text = QLabel()
+        self.status_text.setTextFormat(Qt.TextFormat.PlainText)  # it quotes article text
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
@@ -110,55 +150,116 @@ class MainWindow(QMainWindow):
         from viewer.qt.menus import build_menus
 
         self.actions_by_name = build_menus(self)
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(self._on_colour_scheme_changed)
         self._restore_window()
         self._show_legend()
         self._update_pages()
 
     # -- documents and panes -----------------------------------------------------------------
-    def set_documents(self, documents: list[Document]) -> None:
-        """Show these articles (in this order) and compare them."""
+    def set_documents(self, documents: list[Document], arrange: bool = True) -> None:
+        """Show these articles (in this order) and compare them.
+
+        With ``arrange`` the panes are put in related order when the result comes (if the
+        setting asks for it); the order given stays the file order to return to.
+        """
+        if len(documents) > MAX_PANES:
+            self._say_left_out(documents[MAX_PANES:])
         self.documents = list(documents)[:MAX_PANES]
+        kept = [d for d in self.file_order if any(d is x for x in self.documents)]
+        self.file_order = kept + [d for d in self.documents if not any(d is k for k in kept)]
+        self._arrange_on_result = arrange
         self.comparison = None
         self.current_passage = None
+        self.current_change = None
+        self._changes = {}
         self.row.set_documents(self.documents, self.view_font())
         self.sync.set_panes(self.row.panes, list(range(len(self.row.panes))))
         self.files.watch([d.path for d in self.documents])
         self._update_pages()
         if self.row.panes:
             self.row.panes[0].view.setFocus()
+        self._mark_active()
         self._show_legend()
         self.start_comparison()
 
     def add_documents(self, documents: list[Document]) -> None:
-        room = MAX_PANES - len(self.documents)
+        room = max(0, MAX_PANES - len(self.documents))
+        self.set_documents(self.documents + documents[:room])
         if len(documents) > room:
-            self.show_status(
-                f"Only {MAX_PANES} articles fit side by side; {len(documents) - room} not added."
-            )
-        self.set_documents(self.documents + documents[: max(0, room)])
+            self._say_left_out(documents[room:])
+
+    def _say_left_out(self, documents: list[Document]) -> None:
+        names = ", ".join(d.name for d in documents)
+        self._notice = f"Only {MAX_PANES} articles fit side by side; not added: {names}"
+        self.files.report("Some articles were not added", [self._notice])
 
     def close_pane(self, pane: Pane | None = None) -> None:
         pane = pane or self.active_pane()
         if pane is None:
             return
-        self.set_documents([d for d in self.documents if d is not pane.document])
+        self.set_documents([d for d in self.documents if d is not pane.document], arrange=False)
 
     def replace_document(self, old: Document, new: Document) -> None:
         """Swap in a reloaded article, keep its pane position, compare again."""
         self.documents = [new if d is old else d for d in self.documents]
+        self.file_order = [new if d is old else d for d in self.file_order]
         for pane in self.row.panes:
             if pane.document is old:
                 pane.view.set_article(new, self.view_font())
                 pane.set_header(None)
         self.comparison = None
+        self.current_change = None
+        self._changes = {}
         self.start_comparison()
 
     def move_pane(self, delta: int) -> None:
         pane = self.active_pane()
         if pane is None or not self.row.move(pane, delta):
             return
+        self._after_reorder()
+
+    def _after_reorder(self) -> None:
+        """The panes moved (keys, drag, order setting): documents follow, bands redrawn."""
         self.documents = [p.document for p in self.row.panes]
         self._show_comparison()
+        self._mark_active()
+
+    def arrange_panes(self, documents: list[Document]) -> None:
+        """Put the panes in this order (the same articles)."""
+        by_id = {id(p.document): p for p in self.row.panes}
+        self.row.reorder([by_id[id(d)] for d in documents])
+        self._after_reorder()
+
+    def set_order_by_relation(self, on: bool) -> None:
+        self.settings.set_order_by_relation(on)
+        if on:
+            self._arrange_by_relation()
+        elif self.documents:
+            self.arrange_panes(self.file_order)
+        self.show_status(
+            "Related articles side by side" if on else "Articles in the order they were opened"
+        )
+
+    def _arrange_by_relation(self) -> None:
+        comparison = self.comparison
+        if comparison is None:
+            return
+        order = related_order(comparison)
+        self.arrange_panes([comparison.documents[i] for i in order])
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for pane in self.row.panes:
+            if new is not None and pane.isAncestorOf(new):
+                self.focus_pane = pane
+        self._mark_active()
+
+    def _mark_active(self) -> None:
+        """Highlight the header of the pane that keys act on."""
+        active = self.active_pane()
+        for pane in self.row.panes:
+            pane.header.set_active(pane is active and len(self.row.panes) > 1)
 
     def active_pane(self) -> Pane | None:
         focus = QApplication.focusWidget()
@@ -179,7 +280,7 @@ class MainWindow(QMainWindow):
         title = "Article comparison viewer"
         if self.documents:
             title = " ↔ ".join(d.name for d in self.documents[:4]) + f" — {title}"
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_title(title))
         if not self.documents:
             self.show_status("Open two or more articles to compare them (Ctrl+O).")
         elif len(self.documents) == 1:
@@ -215,16 +316,27 @@ class MainWindow(QMainWindow):
 
     def _on_result(self, comparison: Comparison) -> None:
         self._end_run()
-        if [id(d) for d in comparison.documents] != [id(d) for d in self.documents]:
+        if sorted(id(d) for d in comparison.documents) != sorted(id(d) for d in self.documents):
             return  # the articles changed while it ran; a newer run is on its way
         self.comparison = comparison
         self.current_passage = None
+        self.current_change = None
+        self._changes = {}
+        if self._arrange_on_result and self.settings.order_by_relation():
+            order = related_order(comparison)
+            by_id = {id(p.document): p for p in self.row.panes}
+            self.row.reorder([by_id[id(comparison.documents[i])] for i in order])
+            self.documents = [p.document for p in self.row.panes]
+        self._arrange_on_result = False
         self._show_comparison()
         count = len(comparison.passages)
         self.show_status(
             f"{count} shared passage{'s' if count != 1 else ''} · compared in "
             f"{comparison.elapsed:.2f} s · Alt+Down for the next passage"
         )
+        if self._notice:  # say it again: the run's own messages replaced it
+            self.show_status(f"{self._notice} · {self.status_text.text()}")
+            self._notice = ""
 
     def _on_failed(self, message: str) -> None:
         self._end_run()
@@ -247,9 +359,29 @@ class MainWindow(QMainWindow):
         self.row.show_comparison(comparison, self.docs_of_panes, self.colours)
         self.sync.set_panes(self.row.panes, self.docs_of_panes)
         self.sync.set_comparison(comparison, self.docs_of_panes)
+        self._realign()
         self._show_legend()
         self._show_outline()
+        self._show_change_mark()
         self.finder.refresh()
+
+    def _realign(self) -> None:
+        """Realign the panes to the active one; with big articles, build each pane's scroll
+        map in its own turn of the event loop first (each takes tens of milliseconds)."""
+        panes = self.row.panes
+        leader = self.active_pane()
+        if leader is None or all(len(p.document.text) <= BIG_ARTICLE for p in panes):
+            self.sync.realign(leader)
+            return
+        lead = panes.index(leader)
+        for index in range(len(panes)):
+            if index != lead:
+                later((id(self), "map", index), lambda i=index: self._build_map(lead, i))
+        later((id(self), "realign"), lambda: self.sync.realign(leader))
+
+    def _build_map(self, leader: int, follower: int) -> None:
+        if max(leader, follower) < len(self.row.panes):  # panes may have closed meanwhile
+            self.sync.map_between(leader, follower)
 
     def _show_legend(self) -> None:
         self.options_bar.legend.set_colours(self.colours, max(1, len(self.documents) - 1))
@@ -288,33 +420,73 @@ class MainWindow(QMainWindow):
     def step_passage(self, forward: bool) -> None:
         if self.comparison is None:
             return
-        target = step_passage(self.comparison, self.current_passage, forward)
-        if target is None:
+        stop = step_passage(self.comparison, self.current_passage, forward)
+        if stop is None:
             self.show_status("These articles share no passage.")
-        else:
-            self.select_passage(target)
+            return
+        self.select_passage(stop.index)
+        if stop.wrapped:
+            end = "first" if forward else "last"
+            self.show_status(f"Wrapped to the {end} passage · " + self.status_text.text())
+
+    def changes_of(self, doc: int) -> list[Change]:
+        """The changed ranges of document ``doc`` in text order (kept per comparison)."""
+        if self.comparison is None:
+            return []
+        if doc not in self._changes:
+            self._changes[doc] = changes_in(self.comparison, doc)
+        return self._changes[doc]
 
     def step_change(self, forward: bool) -> None:
+        """Go to the next (previous) change of the active pane: one stop per press."""
         comparison = self.comparison
         pane = self.active_pane()
         if comparison is None or pane is None:
             return
         doc = self.docs_of_panes[self.row.panes.index(pane)]
+        changes = self.changes_of(doc)
         view = pane.view
-        here = view.offset_at(view.top() + view.viewport().height() / 3)
-        found = step_change(comparison, doc, here, forward)
-        if found is None:
+        if self.current_change is not None and self.current_change[0] == doc:
+            stop = step(len(changes), self.current_change[1], forward)
+        else:
+            stop = enter_changes(changes, view.offset_at(view.top() + 1), forward)
+        if stop is None:
             self.show_status(f"No changed words inside shared passages of {pane.document.name}.")
             return
-        passage_id, (start, end) = found
-        self.select_passage(passage_id, leader=pane)
-        self.sync.run_locked(lambda: view.reveal(start, end))
+        self.current_change = (doc, stop.index)
+        change = changes[stop.index]
+        self.row_scroller.ensureWidgetVisible(pane, 0, 0)
+        self._show_change_mark()
+        self.select_passage(change.passage, leader=pane)
+        self.sync.run_locked(lambda: view.reveal(change.start, change.end))
         self.sync.follow(pane)
-        text = pane.document.text[start:end]
-        self.show_status(f"Changed: “{text[:60]}” · " + describe_passage(comparison, passage_id))
+        text = " ".join(pane.document.text[change.start : change.end].split())
+        if len(text) > 60:
+            text = text[:59] + "…"
+        prefix = ""
+        if stop.wrapped:
+            prefix = f"Wrapped to the {'first' if forward else 'last'} change · "
+        self.show_status(
+            f"{prefix}Change {stop.index + 1} of {len(changes)}: “{text}” · "
+            + describe_passage(comparison, change.passage)
+        )
+
+    def _show_change_mark(self) -> None:
+        """Frame the current change in its pane; no frame elsewhere."""
+        for pane, doc in zip(self.row.panes, self.docs_of_panes, strict=False):
+            mark = None
+            if self.current_change is not None and self.current_change[0] == doc:
+                changes = self.changes_of(doc)
+                if self.current_change[1] < len(changes):
+                    change = changes[self.current_change[1]]
+                    mark = (change.start, change.end)
+            pane.view.set_current_change(mark)
 
     def _on_offset_clicked(self, pane: Pane, offset: int) -> None:
         self.focus_pane = pane
+        self._mark_active()
+        self.current_change = None  # the next change is found from where the user reads
+        self._show_change_mark()
         if self.comparison is None:
             return
         doc = self.docs_of_panes[self.row.panes.index(pane)]
@@ -328,24 +500,55 @@ class MainWindow(QMainWindow):
         self.zoom_steps = 0 if steps is None else max(-6, min(12, self.zoom_steps + steps))
         self.settings.set_zoom(self.zoom_steps)
         font = self.view_font()
+        # Keep the line at the top of each pane at the top: remember its offset, rebuild at
+        # the new size, scroll that line back to the top.
+        # Zooming again without scrolling keeps the first anchor, so reflowed lines never
+        # make the position creep backwards.
+        reading = []
+        for pane in self.row.panes:
+            view = pane.view
+            anchor, top = self._zoom_anchors.get(id(view), (-1, -1))
+            reading.append(anchor if top == view.top() else view.offset_at(view.top() + 1))
         for pane in self.row.panes:
             pane.view.rebuild(font)
         self._show_comparison()
+
+        def restore() -> None:
+            for pane, offset in zip(self.row.panes, reading, strict=True):
+                if pane.view.top() > 0 or offset > 0:
+                    pane.view.scroll_to_y(pane.view.y_of(offset))
+                self._zoom_anchors[id(pane.view)] = (offset, pane.view.top())
+
+        self.sync.run_locked(restore)
         self._relayout_timer.start()
 
     def set_theme(self, theme: str) -> None:
-        from viewer.qt.app import apply_theme
-
+        """``light``, ``dark`` or ``system`` (follows the desktop, also when it changes)."""
         self.theme = theme
         self.settings.set_theme(theme)
-        apply_theme(theme)
-        self.colours = colours_for(theme)
+        self._use_theme()
+
+    def _use_theme(self, scheme: Qt.ColorScheme | None = None) -> None:
+        self.colours = DARK if apply_theme(self.theme, scheme) else LIGHT
+        for pane in self.row.panes:
+            pane.view.rebuild()  # link and quote colours come from the palette when built
         self._show_comparison()
+
+    def _on_colour_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        if self.theme == "system":
+            self._use_theme(scheme)
 
     def set_sync(self, on: bool) -> None:
         self.sync.enabled = on
         self.settings.set_sync_scrolling(on)
+        if on:
+            self.sync.realign(self.active_pane())
         self.show_status("Synchronised scrolling " + ("on" if on else "off") + " (Ctrl+L)")
+
+    def notice(self, text: str) -> None:
+        """Show ``text`` now and again, ahead of the next result's status line."""
+        self._notice = text
+        self.show_status(text)
 
     def show_status(self, text: str) -> None:
         self.status_text.setText(text)
@@ -356,6 +559,7 @@ class MainWindow(QMainWindow):
 
     def _after_relayout(self) -> None:
         self.sync.invalidate()
+        self.sync.realign()
         for pane in self.row.panes:
             pane.overview.relayout()
         for linkmap in self.row.linkmaps:

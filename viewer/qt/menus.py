@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from viewer import __version__
+from viewer.qt.plaintext import menu_text, tooltip
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,7 +47,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     )
     add(files, "paste", "&Paste as a new article", window.files.paste, QKeySequence("Ctrl+Shift+V"))
     add(files, "samples", "Open the &sample articles", window.files.open_samples)
-    window.recent_menu = files.addMenu("&Recent files")
+    add(files, "reload", "&Reload from disk", window.files.reload_all, QKeySequence("F5"))
+    window.recent_menu = files.addMenu("Open &recent")
+    window.recent_add_menu = files.addMenu("A&dd recent")
     files.addSeparator()
     add(files, "close_pane", "&Close article", window.close_pane, QKeySequence.StandardKey.Close)
     files.addSeparator()
@@ -81,6 +85,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         lambda: window.move_pane(1),
         QKeySequence("Ctrl+Shift+PgDown"),
     )
+    order = add(view, "order_by_relation", "&Put related articles side by side", lambda: None)
+    order.setCheckable(True)
+    order.setChecked(window.settings.order_by_relation())
+    order.setToolTip("On: the articles that share most are neighbours. Off: file order.")
+    order.toggled.connect(window.set_order_by_relation)
     view.addSeparator()
     themes = view.addMenu("&Theme")
     group = QActionGroup(window)
@@ -112,14 +121,15 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "next_change",
         "Next &change",
         lambda: window.step_change(True),
-        QKeySequence("Alt+Shift+Down"),
+        # F7 too: some window managers (openbox) take Alt+Shift+Down for themselves.
+        [QKeySequence("Alt+Shift+Down"), QKeySequence("F7")],
     )
     add(
         go,
         "previous_change",
         "Previous c&hange",
         lambda: window.step_change(False),
-        QKeySequence("Alt+Shift+Up"),
+        [QKeySequence("Alt+Shift+Up"), QKeySequence("Shift+F7")],
     )
     go.addSeparator()
     add(go, "find", "&Find in all articles…", window.finder.open, QKeySequence.StandardKey.Find)
@@ -145,29 +155,58 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     return actions
 
 
+def distinct_labels(paths: list[str]) -> list[str]:
+    """Each path's shortest tail of folders that no other path ends with ("tech/009.txt")."""
+    parts = [Path(p).parts for p in paths]
+    labels = []
+    for mine in parts:
+        depth = 1
+        while depth < len(mine) and any(
+            other is not mine and other[-depth:] == mine[-depth:] for other in parts
+        ):
+            depth += 1
+        labels.append("/".join(mine[-depth:]).replace("//", "/"))
+    return labels
+
+
 def _fill_recent(window: MainWindow) -> None:
-    menu = window.recent_menu
-    menu.clear()
+    """Open recent (replaces the comparison) and Add recent (adds to it), told apart by folder."""
     recent = window.settings.recent()
-    for path in recent:
-        action = menu.addAction(Path(path).name)
-        action.setToolTip(path)
-        action.setStatusTip(path)
-        action.triggered.connect(lambda _c=False, p=path: window.files.open_paths([p], add=True))
-    if recent:
-        menu.addSeparator()
-        clear = menu.addAction("Clear the list")
-        clear.triggered.connect(lambda: (window.settings.clear_recent(), _fill_recent(window)))
-    menu.setEnabled(bool(recent))
+    labels = distinct_labels(recent)
+    for menu, add in ((window.recent_menu, False), (window.recent_add_menu, True)):
+        menu.clear()
+        for path, label in zip(recent, labels, strict=True):
+            action = menu.addAction(menu_text(label))
+            action.setData(path)
+            action.setToolTip(tooltip(path))
+            action.setStatusTip(path)
+            action.triggered.connect(
+                lambda _c=False, p=path, a=add: window.files.open_paths([p], add=a)
+            )
+        menu.setToolTipsVisible(True)
+        if recent and not add:
+            menu.addSeparator()
+            clear = menu.addAction("Clear the list")
+            clear.triggered.connect(lambda: (window.settings.clear_recent(), _fill_recent(window)))
+        menu.setEnabled(bool(recent))
 
 
-def _about(window: MainWindow) -> None:
-    QMessageBox.about(
-        window,
+def _about(window: MainWindow) -> QMessageBox:
+    """The About box: what the colours and keys mean (plain text, shown without blocking)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
         "About",
         f"Article comparison viewer {__version__}\n\n"
         "Blue: text another article also carries (deeper: more articles). Orange: words that "
-        "changed inside a shared passage. Plain: original to this article.\n\n"
-        "Alt+Down / Alt+Up: next / previous passage. Alt+Shift+Down / Up: next / previous "
-        "change. Ctrl+F: find. Ctrl+L: synchronised scrolling.",
+        "changed inside a shared passage. Plain: original to this article. Outlined: the "
+        "current passage. Yellow: Find matches; violet: the current match.\n\n"
+        "Alt+Down / Alt+Up: next / previous passage. Alt+Shift+Down / Up (or F7 / Shift+F7): "
+        "next / previous change. Ctrl+F: find. Ctrl+L: synchronised scrolling. F5: reload. "
+        "Drag a pane's header to move it.\n\n"
+        "Links in articles open only for web and e-mail addresses, after you confirm them.",
+        QMessageBox.StandardButton.Ok,
+        window,
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.open()
+    return box

@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QToolBar, QWidget
 
-from viewer.core.model import CompareOptions
+from viewer.core.model import MIN_WORDS_RANGE, CompareOptions
 from viewer.qt.palette import Colours
 
 DEBOUNCE_MS = 350
+
+
+def shared_levels(colours: Colours, others: int) -> list[tuple[int, int]]:
+    """Runs ``(first, last)`` of "carried by N others" counts that share one colour."""
+    if others <= 1:
+        return [(1, 1)]
+    runs: list[tuple[int, int]] = []
+    for count in range(1, others + 1):
+        level = colours.shared_level(count, others)
+        if runs and colours.shared_level(runs[-1][0], others) == level:
+            runs[-1] = (runs[-1][0], count)
+        else:
+            runs.append((count, count))
+    return runs
+
+
+def _shared_label(first: int, last: int, others: int) -> str:
+    if others <= 1:
+        return "shared"
+    if first == others:
+        return "in all others"
+    span = str(first) if first == last else f"{first}–{last}"
+    return f"in {span} other" + ("" if last == 1 else "s")
 
 
 class Legend(QWidget):
@@ -30,15 +53,15 @@ class Legend(QWidget):
                 widget.setParent(None)
                 widget.deleteLater()
         entries: list[tuple[QColor, str, str]] = []
-        if others <= 1:
-            entries.append((colours.shared_for(1, 1), "shared", ""))
-        else:
-            for count in range(1, others + 1):
-                label = "in all others" if count == others else f"in {count} other"
-                label += "" if count == others or count == 1 else "s"
-                entries.append((colours.shared_for(count, others), label, ""))
+        for first, last in shared_levels(colours, others):
+            entries.append(
+                (colours.shared_for(first, others), _shared_label(first, last, others), "")
+            )
         entries.append((QColor(colours.changed), "changed words", colours.changed_text))
         entries.append((QColor(0, 0, 0, 0), "original (plain)", ""))
+        self.entries = [
+            (colour.name(QColor.NameFormat.HexArgb), text) for colour, text, _ in entries
+        ]
         for colour, text, _ in entries:
             swatch = QLabel()
             swatch.setFixedSize(14, 14)
@@ -48,6 +71,7 @@ class Legend(QWidget):
             )
             self._layout.addWidget(swatch)
             label = QLabel(text)
+            label.setTextFormat(Qt.TextFormat.PlainText)
             self._layout.addWidget(label)
             self._layout.addSpacing(6)
         outline = QLabel("▭ current passage")
@@ -65,7 +89,7 @@ class OptionsBar(QToolBar):
         self.setObjectName("optionsBar")
         self.setMovable(False)
         self.min_words = QSpinBox()
-        self.min_words.setRange(2, 200)
+        self.min_words.setRange(*MIN_WORDS_RANGE)
         self.min_words.setSuffix(" words")
         self.min_words.setToolTip("Shortest passage that counts as shared")
         self.ignore_case = QCheckBox("Ignore case")

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QResizeEvent
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,12 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.documents import Document
+from viewer.core.gaps import DeletionFinder
 from viewer.core.model import Comparison, DocumentStats
+from viewer.core.navigation import percent
+from viewer.core.relations import sharer_items
 from viewer.core.tokens import count_words
 from viewer.qt.articleview import ArticleView
 from viewer.qt.highlights import CHANGED, marks_for
 from viewer.qt.overview import Overview
 from viewer.qt.palette import Colours
+from viewer.qt.plaintext import tooltip
 
 # Longer articles are not counted on the GUI thread when they open (about 50 ms per MB).
 COUNT_AT_OPEN = 100_000
@@ -32,12 +45,23 @@ class ElidedLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._full = ""
+        self._head = ""
+        self._items: list[str] = []
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def set_full_text(self, text: str) -> None:
         self._full = text
-        self.setToolTip(text)
+        self._head, self._items = "", []
+        self.setToolTip(tooltip(text))
+        self._elide()
+
+    def set_items(self, head: str, items: list[str]) -> None:
+        """``head`` then comma-separated items; when short of room, whole items give way
+        to "+N more" (the first always shows, shortened if it must)."""
+        self._full = head + ", ".join(items)
+        self._head, self._items = head, list(items)
+        self.setToolTip(tooltip(self._full))
         self._elide()
 
     def full_text(self) -> str:
@@ -49,26 +73,97 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         metrics = QFontMetrics(self.font())
-        self.setText(
-            metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, max(20, self.width()))
-        )
+        width = max(20, self.width())
+        text = self._full
+        if self._items and metrics.horizontalAdvance(text) > width:
+            for shown in range(len(self._items) - 1, 0, -1):
+                rest = len(self._items) - shown
+                candidate = self._head + ", ".join(self._items[:shown]) + f", +{rest} more"
+                if metrics.horizontalAdvance(candidate) <= width:
+                    text = candidate
+                    break
+            else:
+                rest = len(self._items) - 1
+                text = self._head + self._items[0] + (f", +{rest} more" if rest else "")
+        self.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+
+
+class PaneHeader(QWidget):
+    """The pane's header; dragging it sideways moves the pane (PaneRow does the moving)."""
+
+    dragMoved = Signal(QPoint)  # global position while dragging
+    dropped = Signal(QPoint)  # global position at release
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self._press: QPoint | None = None
+        self._dragging = False
+        self.active = False
+
+    def set_active(self, active: bool) -> None:
+        """Mark the header of the pane that keys and navigation act on."""
+        if active != self.active:
+            self.active = active
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.active:
+            painter = QPainter(self)
+            highlight = self.palette().color(QPalette.ColorRole.Highlight)
+            tint = QColor(highlight)
+            tint.setAlpha(40)
+            painter.fillRect(self.rect(), tint)
+            painter.fillRect(0, 0, self.width(), 3, highlight)
+            painter.end()
+        super().paintEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.globalPosition().toPoint()
+            self._dragging = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        here = event.globalPosition().toPoint()
+        if self._press is not None:
+            if not self._dragging and (here - self._press).manhattanLength() >= 8:
+                self._dragging = True
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            if self._dragging:
+                self.dragMoved.emit(here)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._dragging and event.button() == Qt.MouseButton.LeftButton:
+            self.dropped.emit(event.globalPosition().toPoint())
+        self._press, self._dragging = None, False
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        super().mouseReleaseEvent(event)
 
 
 class Pane(QFrame):
     """Shows one article of the comparison with its highlights."""
 
+    MIN_WIDTH = 220  # below this, lines hold two or three words
+
     closeRequested = Signal(object)  # the pane
+    headerDragged = Signal(object, QPoint)  # the pane, global position
+    headerDropped = Signal(object, QPoint)
 
     def __init__(self, document: Document, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(self.MIN_WIDTH)
         self.title = ElidedLabel()
         title_font = QFont(self.title.font())
         title_font.setBold(True)
         title_font.setPointSizeF(title_font.pointSizeF() * 1.1)
         self.title.setFont(title_font)
         self.meta = ElidedLabel()
-        self.meta.setStyleSheet("color: palette(placeholder-text);")
+        # A palette role, not a style sheet: it follows the palette when the theme changes.
+        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.relations = ElidedLabel()  # "Shares 47 % with 004, 3 % with 001"
         close = QToolButton()
         close.setText("×")
         close.setAutoRaise(True)
@@ -78,7 +173,9 @@ class Pane(QFrame):
         self.overview = Overview()
         self.overview.jump = self._jump
         self.overview.locate = self._locate
-        header = QWidget()
+        header = PaneHeader()
+        header.dragMoved.connect(lambda at: self.headerDragged.emit(self, at))
+        header.dropped.connect(lambda at: self.headerDropped.emit(self, at))
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(10, 6, 4, 6)
         header_layout.setSpacing(2)
@@ -87,6 +184,7 @@ class Pane(QFrame):
         top_row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         header_layout.addLayout(top_row)
         header_layout.addWidget(self.meta)
+        header_layout.addWidget(self.relations)
         self.header = header
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -100,7 +198,7 @@ class Pane(QFrame):
         layout.addLayout(body, 1)
         self.view.verticalScrollBar().valueChanged.connect(self._update_overview_view)
         self.view.verticalScrollBar().rangeChanged.connect(self._update_overview_view)
-        self.view.verticalScrollBar().rangeChanged.connect(self.overview.relayout)
+        self.view.layoutChanged.connect(self.overview.relayout)
         self.view.layoutReady.connect(self.overview.relayout)
         self.view.layoutReady.connect(self._update_overview_view)
         self.set_header(None)
@@ -119,26 +217,36 @@ class Pane(QFrame):
         elif len(doc.text) <= COUNT_AT_OPEN:  # a big article's count comes with the result
             parts.append(f"{count_words(doc.text):,} words")
         if stats is not None:
-            parts.append(f"{stats.shared * 100:.0f} % found in the others")
+            parts.append(f"{percent(stats.shared)} shared")
         parts.append(doc.name)
         self.meta.set_full_text(" · ".join(parts))
-        self.header.setToolTip(doc.path)
+        if stats is None:
+            self.relations.set_full_text("")
+        self.header.setToolTip(
+            tooltip(f"{doc.path}\nDrag the header sideways to move this article.")
+        )
 
     def apply(self, comparison: Comparison, index: int, colours: Colours) -> None:
         """Show the comparison's highlights for document ``index`` (the text is not rebuilt)."""
         marks = marks_for(comparison, index)
         possible = len(comparison.documents) - 1
+        shared_text = QColor(colours.shared_text)
         colours_of: dict[int, tuple[QColor, QColor | None]] = {
-            key: (colours.shared_for(key, possible), None) for key in range(1, possible + 1)
+            key: (colours.shared_for(key, possible), shared_text) for key in range(1, possible + 1)
         }
         colours_of[CHANGED] = (QColor(colours.changed), QColor(colours.changed_text))
         self.view.set_highlights(marks, colours_of)
         self.overview.set_ranges(marks.overview, {k: c[0] for k, c in colours_of.items()})
+        finder = DeletionFinder(comparison, index)
+        self.view.set_deletions(finder.points, QColor(colours.changed).darker(160))
         self.overview.set_colours(colours.overview_background, colours.viewport)
         self.set_header(comparison.document_stats[index])
+        head, items = sharer_items(comparison, index)
+        self.relations.set_items(head, items)
 
     def clear_highlights(self) -> None:
         self.view.set_highlights(None, {})
+        self.view.set_deletions(None, QColor())
         self.overview.set_ranges([], {})
 
     def _locate(self, offsets: list[int]) -> list[float] | None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from viewer.core.documents import Document
 from viewer.core.model import Comparison
+from viewer.core.navigation import short_name
 from viewer.qt.linkmap import LinkMap
 from viewer.qt.palette import Colours
 from viewer.qt.pane import Pane
@@ -19,6 +20,7 @@ class PaneRow(QWidget):
     passageClicked = Signal(int)
     offsetClicked = Signal(object, int)  # pane, core offset
     closeRequested = Signal(object)  # pane
+    panesReordered = Signal()  # a header was dragged to a new place
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +29,11 @@ class PaneRow(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(4, 4, 4, 0)
         self._layout.setSpacing(0)
+        self.drop_marker = QFrame(self)  # where a dragged pane would land
+        self.drop_marker.setFrameShape(QFrame.Shape.NoFrame)
+        self.drop_marker.setAutoFillBackground(True)
+        self.drop_marker.setBackgroundRole(QPalette.ColorRole.Highlight)
+        self.drop_marker.hide()
 
     def set_documents(self, documents: list[Document], font: QFont) -> None:
         """One pane per document, reusing panes already showing the same document."""
@@ -40,6 +47,8 @@ class PaneRow(QWidget):
                     lambda offset, p=pane: self.offsetClicked.emit(p, offset)
                 )
                 pane.closeRequested.connect(self.closeRequested)
+                pane.headerDragged.connect(self._on_drag)
+                pane.headerDropped.connect(self._on_drop)
             panes.append(pane)
         for pane in existing.values():
             pane.setParent(None)
@@ -63,6 +72,41 @@ class PaneRow(QWidget):
             self._layout.addWidget(pane, 1)
             pane.show()
 
+    def _drop_slot(self, pane: Pane, at: QPoint) -> tuple[list[Pane], int]:
+        """The other panes, and how many of them the dragged pane would land after."""
+        x = self.mapFromGlobal(at).x()
+        others = [p for p in self.panes if p is not pane]
+        slot = sum(1 for p in others if p.geometry().center().x() < x)
+        return others, slot
+
+    def _on_drag(self, pane: Pane, at: QPoint) -> None:
+        others, slot = self._drop_slot(pane, at)
+        if not others:
+            return
+        if slot == 0:
+            x = others[0].geometry().left() - 2
+        elif slot < len(others):
+            x = (others[slot - 1].geometry().right() + others[slot].geometry().left()) // 2
+        else:
+            x = others[-1].geometry().right() - 1
+        top, height = others[0].geometry().top(), others[0].geometry().height()
+        self.drop_marker.setGeometry(max(0, x - 2), top, 4, height)
+        self.drop_marker.show()
+        self.drop_marker.raise_()
+
+    def _on_drop(self, pane: Pane, at: QPoint) -> None:
+        self.drop_marker.hide()
+        others, slot = self._drop_slot(pane, at)
+        order = [*others[:slot], pane, *others[slot:]]
+        if order != self.panes:
+            self.reorder(order)
+            self.panesReordered.emit()
+
+    def reorder(self, panes: list[Pane]) -> None:
+        """Show the same panes in this order."""
+        if panes != self.panes:
+            self._arrange(list(panes))
+
     def move(self, pane: Pane, delta: int) -> bool:
         """Move ``pane`` left (-1) or right (+1); false at the edge."""
         index = self.panes.index(pane)
@@ -84,5 +128,12 @@ class PaneRow(QWidget):
                 pane.set_header(None)
             else:
                 pane.apply(comparison, doc, colours)
+        names = {}
+        if comparison is not None:
+            names = {d: short_name(comparison.documents[d]) for d in docs}
         for index, linkmap in enumerate(self.linkmaps):
             linkmap.set_comparison(comparison, docs[index], docs[index + 1], colours)
+            linkmap.set_far(
+                {d: names[d] for d in docs[:index] if d in names},
+                {d: names[d] for d in docs[index + 2 :] if d in names},
+            )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from viewer.core.compare import compare
+from viewer.core.compare import MAX_DOCUMENTS, compare
 from viewer.core.documents import load_document
 from viewer.core.errors import DocumentError
 from viewer.core.model import CompareOptions
@@ -17,31 +17,28 @@ def take_screenshot(
     """Render the window with ``paths`` compared to ``out``; 0 on success, 2 on bad input."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-    from PySide6.QtCore import QSettings
-
+    from viewer.core.terminal import escape_controls
     from viewer.qt.app import apply_theme, make_app
     from viewer.qt.mainwindow import MainWindow
-    from viewer.qt.settings import Settings
+    from viewer.qt.settings import MemoryStore, Settings
 
     try:
         documents = [load_document(p) for p in paths]
     except DocumentError as exc:
-        print(f"viewer: {exc}", file=sys.stderr)
+        print(f"viewer: {escape_controls(str(exc))}", file=sys.stderr)
         return 2
+    for warning in (w for document in documents for w in document.warnings):
+        print(f"viewer: warning: {escape_controls(warning)}", file=sys.stderr)
     app = make_app()
-    # A throwaway settings store: a screenshot must not depend on (or change) the user's.
-    store = QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "article-viewer", "screenshot"
-    )
-    store.clear()
-    window = MainWindow(Settings(store), theme=theme)
+    # Settings in memory only: a screenshot neither depends on nor writes the user's.
+    window = MainWindow(Settings(MemoryStore()), theme=theme)
     window.files.interactive = False
     apply_theme(theme)
     window.options_bar.set_options(options)
     window.resize(*size)
     window.show()
     window.comparer.cancel()
-    window.documents = documents[:8]
+    window.documents = documents[:MAX_DOCUMENTS]
     window.row.set_documents(window.documents, window.view_font())
     window._update_pages()
     app.processEvents()
@@ -59,7 +56,7 @@ def take_screenshot(
     ok = window.grab().save(out)
     window.close()
     if not ok:
-        print(f"viewer: {out}: could not write the PNG", file=sys.stderr)
+        print(f"viewer: {escape_controls(out)}: could not write the PNG", file=sys.stderr)
         return 2
-    print(out)
+    print(escape_controls(out))
     return 0

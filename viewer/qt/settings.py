@@ -1,8 +1,12 @@
-"""What the window remembers between sessions, through QSettings (Qt layer)."""
+"""What the window remembers between sessions, through QSettings (Qt layer).
+
+A stored value of the wrong type (a hand-edited or corrupted file) reads as the default.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -11,17 +15,38 @@ from viewer.core.model import CompareOptions
 MAX_RECENT = 10
 
 
+class Store(Protocol):
+    """The part of QSettings that ``Settings`` uses."""
+
+    def value(self, key: str, defaultValue: Any = None) -> Any: ...
+
+    def setValue(self, key: str, value: Any) -> None: ...
+
+
+class MemoryStore:
+    """A store that keeps values in memory only: for runs that must write no file."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, Any] = {}
+
+    def value(self, key: str, defaultValue: Any = None) -> Any:
+        return self._values.get(key, defaultValue)
+
+    def setValue(self, key: str, value: Any) -> None:
+        self._values[key] = value
+
+
 class Settings:
     """Typed access to the stored window state, options, theme and recent files."""
 
-    def __init__(self, store: QSettings | None = None) -> None:
-        self.store = store or QSettings("article-viewer", "viewer")
+    def __init__(self, store: Store | None = None) -> None:
+        self.store: Store = store if store is not None else QSettings("article-viewer", "viewer")
 
     def options(self) -> CompareOptions:
         defaults = CompareOptions()
         try:
             return CompareOptions(
-                min_words=int(self.store.value("options/min_words", defaults.min_words)),
+                min_words=int(str(self.store.value("options/min_words", defaults.min_words))),
                 ignore_case=self._bool("options/ignore_case", defaults.ignore_case),
                 ignore_punctuation=self._bool(
                     "options/ignore_punctuation", defaults.ignore_punctuation
@@ -37,12 +62,14 @@ class Settings:
 
     def _bool(self, key: str, default: bool) -> bool:
         value = self.store.value(key, default)
-        if isinstance(value, str):
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in ("true", "1", "yes", "false", "0", "no"):
             return value.lower() in ("true", "1", "yes")
-        return bool(value)
+        return default
 
     def theme(self) -> str:
-        value = str(self.store.value("view/theme", "system"))
+        value = self.store.value("view/theme", "system")
         return value if value in ("system", "light", "dark") else "system"
 
     def set_theme(self, theme: str) -> None:
@@ -54,9 +81,16 @@ class Settings:
     def set_sync_scrolling(self, on: bool) -> None:
         self.store.setValue("view/sync", on)
 
+    def order_by_relation(self) -> bool:
+        """Open articles with the most related side by side (else in file order)."""
+        return self._bool("view/order_by_relation", True)
+
+    def set_order_by_relation(self, on: bool) -> None:
+        self.store.setValue("view/order_by_relation", on)
+
     def zoom(self) -> int:
         try:
-            return max(-6, min(12, int(self.store.value("view/zoom", 0))))
+            return max(-6, min(12, int(str(self.store.value("view/zoom", 0)))))
         except (TypeError, ValueError):
             return 0
 
@@ -79,7 +113,9 @@ class Settings:
         value = self.store.value("files/recent", [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in (value or []) if str(v)]
+        if not isinstance(value, list):
+            return []
+        return [v for v in value if isinstance(v, str) and v]
 
     def add_recent(self, paths: list[str]) -> None:
         recent = self.recent()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class StartPage(QWidget):
@@ -19,13 +19,13 @@ class StartPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
-        text = QLabel(
-            "Open two to eight articles (.txt or Markdown) to see what they share, even when a "
+        self.explanation = text = QLabel(
+            "Open two to twelve articles (.txt or Markdown) to see what they share, even when a "
             "paragraph moved, which words changed inside shared passages, and what is original "
             "to each. You can also drop files here or paste an article (Ctrl+Shift+V)."
         )
         text.setWordWrap(True)
-        text.setMaximumWidth(620)
+        text.setTextFormat(Qt.TextFormat.PlainText)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         open_button = QPushButton("Open articles…")
         open_button.setDefault(True)
@@ -34,9 +34,23 @@ class StartPage(QWidget):
         samples.setMinimumWidth(260)
         open_button.clicked.connect(self.openRequested)
         samples.clicked.connect(self.samplesRequested)
+        # The explanation takes the column's whole width, so its height follows its wrapped
+        # lines (a centred word-wrapped label gets its one-line height and is cut off).
+        column = QWidget()
+        column.setMaximumWidth(620)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addSpacing(10)
+        inner.addWidget(text)
+        for button in (open_button, samples):
+            inner.addSpacing(10)
+            inner.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 100)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (title, text, open_button, samples):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-            layout.addSpacing(10)
+        layout.addLayout(row)
         layout.addStretch(3)

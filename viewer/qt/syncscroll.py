@@ -2,20 +2,25 @@
 
 Whichever pane the user scrolls leads. Its sync point (Meld: top of the view at the start,
 middle in between, bottom at the end) is mapped into every other pane through the pixel
-positions of the passages the two share (``viewer.core.scrollmap``); a lock stops the
-followers from scrolling each other in a loop.
+positions of the passages the two share (``viewer.core.scrollmap.FollowMap``), so the line
+there and its counterpart stand level. Followers get blank room past their ends where the
+alignment needs it. A lock stops the followers from scrolling each other in a loop.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
 from viewer.core.model import Comparison
-from viewer.core.scrollmap import ScrollMap, link_segments, monotone_chain, sync_fraction
+from viewer.core.scrollmap import FollowMap, Geometry, anchors, link_segments, monotone_chain
 from viewer.qt.pane import Pane
+
+ANCHOR_BUDGET = 1500  # word anchors per pair of panes
 
 
 class SyncScroller(QObject):
@@ -27,19 +32,26 @@ class SyncScroller(QObject):
         self._panes: list[Pane] = []
         self._docs: list[int] = []
         self._comparison: Comparison | None = None
-        self._maps: dict[tuple[int, int], ScrollMap] = {}
+        self._maps: dict[tuple[int, int], FollowMap] = {}
+        self._values: dict[int, int] = {}  # pane index → last scroll value seen
+        self._shares: dict[tuple[int, int], float] = {}  # document pair → shared amount
         self._lock = False
+        self.leader: Pane | None = None
 
     def set_panes(self, panes: list[Pane], docs: list[int]) -> None:
         """The panes in screen order and, for each, its document index in the comparison."""
         for pane in self._panes:
             with contextlib.suppress(RuntimeError, TypeError):
                 pane.view.verticalScrollBar().valueChanged.disconnect(self._on_scroll)
+            with contextlib.suppress(RuntimeError, TypeError):
+                pane.view.layoutChanged.disconnect(self.invalidate)
         self._panes = list(panes)
         self._docs = list(docs)
         for pane in self._panes:
             pane.view.verticalScrollBar().valueChanged.connect(self._on_scroll)
-            pane.view.verticalScrollBar().rangeChanged.connect(self.invalidate)
+            pane.view.layoutChanged.connect(self.invalidate)
+        if self.leader not in self._panes:
+            self.leader = None
         self.invalidate()
 
     def set_comparison(self, comparison: Comparison | None, docs: list[int]) -> None:
@@ -50,56 +62,133 @@ class SyncScroller(QObject):
     def invalidate(self) -> None:
         """Forget pixel maps (after a resize, zoom or new result)."""
         self._maps.clear()
+        self._shares.clear()
+        self._values = {i: p.view.top() for i, p in enumerate(self._panes)}
 
-    def _on_scroll(self) -> None:
+    def _on_scroll(self, value: int) -> None:
         sender = self.sender()
-        for pane in self._panes:
+        for index, pane in enumerate(self._panes):
             if pane.view.verticalScrollBar() is sender:
-                self.follow(pane)
+                previous = self._values.get(index, value)
+                self._values[index] = value
+                if not self._lock:
+                    self.leader = pane
+                    self.follow(pane, previous)
                 return
 
-    def map_between(self, leader: int, follower: int) -> ScrollMap:
-        """Pixel map from pane ``leader``'s document to pane ``follower``'s."""
+    def _geometry(self, index: int) -> Geometry:
+        view = self._panes[index].view
+        return Geometry(view.document_height(), float(view.viewport().height()))
+
+    def map_between(self, leader: int, follower: int) -> FollowMap:
+        """Where pane ``follower`` stands for each view top of pane ``leader``."""
         key = (leader, follower)
         cached = self._maps.get(key)
         if cached is not None:
             return cached
         a, b = self._panes[leader].view, self._panes[follower].view
-        pixel_chain = []
+        pixel_chain: list[tuple[float, float, float, float]] = []
         if self._comparison is not None:
             segments = link_segments(self._comparison, self._docs[leader], self._docs[follower])
-            for a0, a1, b0, b1 in monotone_chain(segments):
-                pixel_chain.append(
-                    (
-                        a.y_of(int(a0)),
-                        a.bottom_of(int(a1)),
-                        b.y_of(int(b0)),
-                        b.bottom_of(int(b1)),
-                    )
+            chain = monotone_chain(segments)
+            # About a word in two, fewer for long shared text: each anchor costs two
+            # layout look-ups (~10 µs each), and a map must build in a few tens of ms.
+            words = sum(a1 - a0 for a0, a1, _, _ in chain) / 6
+            every = max(2, math.ceil(words / ANCHOR_BUDGET))
+            for a0, a1, b0, b1 in chain:
+                points = anchors(
+                    a.article.text, (int(a0), int(a1)), b.article.text, (int(b0), int(b1)), every
                 )
-        mapping = ScrollMap.from_segments(pixel_chain, a.document_height(), b.document_height())
+                ys = [(a.y_of(x), b.y_of(y)) for x, y in points[:-1]]
+                ys.append((a.bottom_of(points[-1][0]), b.bottom_of(points[-1][1])))
+                # One anchor per leader line, its first word: the word a reader's eye
+                # lands on at the sync point stands level, whatever the other wraps.
+                kept = [ys[0]]
+                for ya, yb in ys[1:]:
+                    if ya > kept[-1][0] and yb >= kept[-1][1]:
+                        kept.append((ya, yb))
+                for (ya0, yb0), (ya1, yb1) in itertools.pairwise(kept):
+                    pixel_chain.append((ya0, ya1, yb0, yb1))
+        geometry = self._geometry(follower)
+        mapping = FollowMap.build(pixel_chain, self._geometry(leader), geometry)
         self._maps[key] = mapping
+        top, bottom = mapping.room(geometry)
+        b.grow_room(round(top) + 1, round(bottom) + 1)
         return mapping
 
-    def follow(self, leader_pane: Pane) -> None:
-        """Scroll every other pane to follow ``leader_pane``."""
+    def follow(self, leader_pane: Pane, previous: int | None = None) -> None:
+        """Scroll every other pane to follow ``leader_pane``.
+
+        A pane that shares passages with the leader follows it; one that shares only with
+        another follower follows that one (so two articles that share text stay level
+        while an unrelated one leads); the rest follow the leader proportionally.
+        With ``previous`` (the leader's scroll value before this move), a follower that is
+        off its level position (after another pane led) never moves against the leader's
+        direction and catches up by at most the leader's step; without it, it jumps there.
+        """
         if self._lock or not self.enabled or leader_pane not in self._panes:
             return
         self._lock = True
         try:
             leader = self._panes.index(leader_pane)
-            view = leader_pane.view
-            page = view.viewport().height()
-            top = view.top()
-            fraction = sync_fraction(top, page, view.document_height())
-            point = top + fraction * page
-            for index, pane in enumerate(self._panes):
-                if index == leader:
-                    continue
-                target = self.map_between(leader, index).map(point)
-                pane.view.scroll_to_y(target - fraction * pane.view.viewport().height())
+            moved = {leader: (previous, leader_pane.view.top())}
+            pending = [i for i in range(len(self._panes)) if i != leader]
+            while pending:
+                index, guide = next(
+                    ((i, g) for i in pending if (g := self._guide(i, moved, leader)) is not None),
+                    (pending[0], leader),
+                )
+                pending.remove(index)
+                view = self._panes[index].view
+                before = view.top()
+                view.scroll_to_y(self._target(guide, index, *moved[guide]))
+                moved[index] = (before if moved[guide][0] is not None else None, view.top())
+                self._values[index] = view.top()
         finally:
             self._lock = False
+
+    def _guide(
+        self, index: int, moved: dict[int, tuple[int | None, int]], leader: int
+    ) -> int | None:
+        """The pane already placed that ``index`` should follow: the leader if they share
+        passages, else the placed pane it shares most with; None when it shares with none."""
+        sharing = [j for j in moved if self._share(j, index) > 0]
+        if not sharing:
+            return None
+        if leader in sharing:
+            return leader
+        return max(sharing, key=lambda j: self._share(j, index))
+
+    def _share(self, a: int, b: int) -> float:
+        """How much panes ``a`` and ``b`` share (0 when no passage links them); cached."""
+        key = (self._docs[a], self._docs[b])
+        cached = self._shares.get(key)
+        if cached is None:
+            comparison = self._comparison
+            cached = 0.0
+            if comparison is not None and comparison.links_between(*key):
+                cached = sum(comparison.pair(*key).shared)
+            self._shares[key] = cached
+        return cached
+
+    def _target(self, guide: int, index: int, previous: int | None, top: int) -> float:
+        """Where pane ``index`` goes when pane ``guide`` moved from ``previous`` to ``top``."""
+        mapping = self.map_between(guide, index)
+        target = mapping(top)
+        step = 0 if previous is None else top - previous
+        if previous is not None and step:
+            current = self._panes[index].view.top()
+            carried = current + target - mapping(previous)
+            target = carried + max(-abs(step), min(abs(step), target - carried))
+            if (target - current) * step < 0:
+                target = current
+        return target
+
+    def realign(self, leader_pane: Pane | None = None) -> None:
+        """Put every other pane level with ``leader_pane`` (or the last leader) at once."""
+        pane = leader_pane or self.leader or (self._panes[0] if self._panes else None)
+        if pane is not None:
+            self.follow(pane)
 
     def run_locked(self, action: Callable[[], object]) -> None:
         """Run ``action()`` (programmatic scrolling) without the panes following each other."""
@@ -108,3 +197,4 @@ class SyncScroller(QObject):
             action()
         finally:
             self._lock = previous
+            self._values = {i: p.view.top() for i, p in enumerate(self._panes)}

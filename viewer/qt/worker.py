@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironm
 
 from viewer.core.documents import Document
 from viewer.core.model import CompareOptions, Comparison
+from viewer.core.tokens import count_words
 from viewer.qt.comparejob import HEADER
 from viewer.qt.highlights import remember
 
@@ -54,6 +55,7 @@ class Comparer(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         self._spawn()
+        count_words("")  # compiles the tokenizer's patterns now, not in a paint after a result
 
     @property
     def token(self) -> int:

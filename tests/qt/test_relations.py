@@ -1,0 +1,117 @@
+"""What joins the articles shows without a click: headers, pane order, dragging, far bands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from viewer.qt.mainwindow import MainWindow
+from viewer.qt.settings import Settings
+
+from .conftest import open_and_wait, seed_paths
+
+
+def names(window: MainWindow) -> list[str]:
+    return [p.document.name[:3] for p in window.row.panes]
+
+
+def test_headers_name_the_articles_each_pane_shares_with(qtbot: QtBot, window: MainWindow) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "001", "004"))
+    by_name = {p.document.name[:3]: p for p in window.row.panes}
+    assert by_name["000"].relations.full_text().startswith("Shares 47 % with 004")
+    assert by_name["004"].relations.full_text().startswith("Shares 51 % with 000")
+    assert by_name["001"].relations.full_text() == "Shares nothing with the others"
+    for pane in window.row.panes:
+        label = pane.relations
+        assert label.textFormat() == Qt.TextFormat.PlainText
+        assert label.toolTip() == label.full_text()
+        assert label.text() == label.full_text()  # 3 panes at 1400 px: nothing cut off
+
+
+def test_a_narrow_header_drops_whole_items_not_half_words(qtbot: QtBot, window: MainWindow) -> None:
+    from viewer.qt.pane import ElidedLabel
+
+    label = ElidedLabel()
+    label.set_items("Shares ", ["47 % with 004", "12 % with 002", "3 % with 001"])
+    qtbot.addWidget(label)
+    metrics = label.fontMetrics()
+    label.resize(metrics.horizontalAdvance("Shares 47 % with 004, 12 % with 002, +1 more") + 4, 20)
+    label.show()
+    qtbot.wait(10)
+    assert label.text() == "Shares 47 % with 004, 12 % with 002, +1 more"
+    assert label.toolTip() == "Shares 47 % with 004, 12 % with 002, 3 % with 001"
+
+
+def test_related_order_is_the_default(tmp_path: Path) -> None:
+    store = QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)
+    assert Settings(store).order_by_relation()
+
+
+def test_panes_open_with_related_articles_side_by_side(qtbot: QtBot, window: MainWindow) -> None:
+    window.actions_by_name["order_by_relation"].setChecked(True)
+    open_and_wait(qtbot, window, seed_paths("000", "001", "002", "003", "004"))
+    order = names(window)
+    assert abs(order.index("000") - order.index("004")) == 1
+    assert window.row.linkmaps[order.index("000")].bands()  # bands join them at once
+
+
+def test_a_setting_keeps_file_order(qtbot: QtBot, window: MainWindow) -> None:
+    action = window.actions_by_name["order_by_relation"]
+    assert not action.isChecked()  # the fixture's settings keep file order
+    action.setChecked(True)
+    assert window.settings.order_by_relation() is True
+    action.setChecked(False)
+    assert window.settings.order_by_relation() is False
+    open_and_wait(qtbot, window, seed_paths("000", "001", "002", "003", "004"))
+    assert names(window) == ["000", "001", "002", "003", "004"]
+    action.setChecked(True)  # turning it on orders the open articles
+    order = names(window)
+    assert abs(order.index("000") - order.index("004")) == 1
+    action.setChecked(False)  # and off again restores the file order
+    assert names(window) == ["000", "001", "002", "003", "004"]
+
+
+def test_dragging_a_header_reorders_the_panes(qtbot: QtBot, window: MainWindow) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "001", "002"))
+    assert names(window) == ["000", "001", "002"]
+    header = window.row.panes[0].header
+    start = QPoint(header.width() // 2, header.height() // 2)
+    target = window.row.panes[2]
+    end_global = target.mapToGlobal(QPoint(target.width() * 3 // 4, 40))
+    qtbot.mousePress(header, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(header, start + QPoint(30, 0))
+    qtbot.mouseMove(header, header.mapFromGlobal(end_global))
+    assert window.row.drop_marker.isVisible()
+    qtbot.mouseRelease(header, Qt.MouseButton.LeftButton, pos=header.mapFromGlobal(end_global))
+    assert names(window) == ["001", "002", "000"]
+    assert not window.row.drop_marker.isVisible()
+    assert window.documents[-1].name.startswith("000")
+
+
+def test_non_neighbours_show_what_joins_them(qtbot: QtBot, window: MainWindow) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "001", "002", "003", "004"))
+    assert names(window) == ["000", "001", "002", "003", "004"]
+    comparison = window.comparison
+    assert comparison is not None
+    joined = {link.passage for link in comparison.links_between(0, 4)}
+    first, last = window.row.linkmaps[0], window.row.linkmaps[-1]
+    # Scroll 000 to its first passage shared with 004: a far band leaves 000 towards 004…
+    pane = window.row.panes[0]
+    span = comparison.passages[min(joined)].spans_in(0)[0]
+    pane.view.reveal(span.start, span.end)
+    qtbot.wait(20)
+    far = first.far_bands()
+    assert {(passage, label) for passage, label, _ in far} >= {(min(joined), "004")}
+    # … and one arrives in 004 from 000.
+    pane = window.row.panes[4]
+    span = comparison.passages[min(joined)].spans_in(4)[0]
+    pane.view.reveal(span.start, span.end)
+    qtbot.wait(20)
+    assert (min(joined), "000") in {(p, label) for p, label, _ in last.far_bands()}
+    # Clicking the far band selects the passage, as a band does.
+    passage, _, path = first.far_bands()[0]
+    box = path.boundingRect()
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton, pos=box.center().toPoint())
+    assert window.current_passage == passage

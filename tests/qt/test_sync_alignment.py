@@ -1,0 +1,156 @@
+"""Synchronised scrolling keeps shared text level, measured from the panes' text layout."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from viewer.qt.mainwindow import MainWindow
+
+from .alignment import scroll_and_measure
+from .conftest import open_and_wait, seed_paths
+
+
+def measure(
+    qtbot: QtBot, window: MainWindow, paths: list[str], size: tuple[int, int], leader_name: str
+) -> None:
+    """Open, resize, scroll the pane whose file name starts with ``leader_name`` and check."""
+    open_and_wait(qtbot, window, paths)
+    window.resize(*size)
+    qtbot.wait(200)
+    comparison = window.comparison
+    assert comparison is not None
+    panes = window.row.panes
+    leader = next(i for i, p in enumerate(panes) if p.document.name.startswith(leader_name))
+    window.sync.realign(panes[leader])
+    trace = scroll_and_measure(panes, window.docs_of_panes, comparison, leader)
+    assert len(trace.errors) >= 3, "the sync point never met a shared passage"
+    assert not trace.backwards, (
+        f"followers moved back while the leader moved on: {trace.backwards[:5]}"
+    )
+    worst, top, follower = trace.worst
+    assert worst <= trace.line + 1, (  # a line, give or take rounding to whole pixels
+        f"{panes[follower].document.name} is {worst:.0f} px off the leader's sync line "
+        f"(one line is {trace.line:.0f} px) with the leader's top at {top}"
+    )
+
+
+@pytest.mark.parametrize("size", [(1400, 450), (900, 380)])
+@pytest.mark.parametrize("order", [("000", "004"), ("004", "000")])
+@pytest.mark.parametrize("leader", ["000", "004"])
+def test_two_seeds_stay_level(
+    qtbot: QtBot, window: MainWindow, size: tuple[int, int], order: tuple[str, str], leader: str
+) -> None:
+    measure(qtbot, window, seed_paths(*order), size, leader)
+
+
+@pytest.mark.parametrize("leader", ["000", "004"])
+def test_five_seeds_stay_level(qtbot: QtBot, window: MainWindow, leader: str) -> None:
+    measure(qtbot, window, seed_paths("000", "001", "002", "003", "004"), (1600, 600), leader)
+
+
+def revision_pair(folder: Path) -> list[str]:
+    """An article and its revision: a few words fixed, reader comments appended (as BBC
+    tech/009 and tech/379)."""
+    rng = random.Random(9)
+    vocabulary = [f"w{n}" for n in range(3000)] + ["the", "a", "of", "and", "to", "in"] * 80
+
+    def paragraph(words: int) -> str:
+        return " ".join(rng.choice(vocabulary) for _ in range(words)).capitalize() + "."
+
+    body = [paragraph(rng.randint(25, 70)) for _ in range(22)]
+    revised = list(body)
+    for index in (3, 9, 15):
+        words = revised[index].split()
+        words[5] = "changed"
+        revised[index] = " ".join(words)
+    comments = [paragraph(rng.randint(20, 50)) for _ in range(12)]
+    old = folder / "009.txt"
+    new = folder / "379.txt"
+    old.write_text("Gadget show\n\n" + "\n\n".join(body), encoding="utf-8")
+    new.write_text(
+        "Gadget show\n\n" + "\n\n".join([*revised, "Readers said:", *comments]), encoding="utf-8"
+    )
+    return [str(old), str(new)]
+
+
+@pytest.mark.parametrize("leader", ["009", "379"])
+def test_revision_with_appended_comments_stays_level(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, leader: str
+) -> None:
+    measure(qtbot, window, revision_pair(tmp_path), (1400, 800), leader)
+
+
+def test_turning_sync_back_on_realigns(qtbot: QtBot, window: MainWindow) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "004"))
+    window.resize(1400, 600)
+    qtbot.wait(200)
+    left, right = window.row.panes
+    window.actions_by_name["sync"].setChecked(False)
+    target = left.document.text.index("Both sides provided few")
+    left.view.setFocus()
+    left.view.scroll_to_y(left.view.y_of(target) - left.view.viewport().height() / 2)
+    right.view.scroll_to_y(0)
+    window.actions_by_name["sync"].setChecked(True)
+    other = right.document.text.index("Both sides provided few")
+    gap = abs(
+        (left.view.y_of(target) - left.view.top()) - (right.view.y_of(other) - right.view.top())
+    )
+    assert gap <= left.view.bottom_of(1) - left.view.y_of(0)
+
+
+def test_articles_that_fit_on_screen_show_their_passage_level(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "004"))
+    window.resize(1500, 1000)
+    qtbot.wait(200)
+    left, right = window.row.panes
+    assert left.view.document_height() < left.view.viewport().height()  # nothing to scroll
+    left.view.setFocus()
+    window.sync.realign(left)
+    start_000 = left.document.text.index("Chiefs of staff")
+    start_004 = right.document.text.index("Chiefs of staff")
+    gap = (left.view.y_of(start_000) - left.view.top()) - (
+        right.view.y_of(start_004) - right.view.top()
+    )
+    assert abs(gap) <= left.view.bottom_of(1) - left.view.y_of(0)
+
+
+def test_articles_sharing_text_stay_level_while_an_unrelated_one_leads(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "001", "002", "003", "004"))
+    window.resize(1600, 600)
+    qtbot.wait(200)
+    panes = window.row.panes
+    by_name = {p.document.name[:3]: p for p in panes}
+    lead, a, b = by_name["001"], by_name["000"], by_name["004"]
+    line = a.view.bottom_of(1) - a.view.y_of(0)
+    bar = lead.view.verticalScrollBar()
+    lead.view.setFocus()
+    window.sync.realign(lead)
+    checked = 0
+    for value in range(0, bar.maximum() + 1, 20):
+        bar.setValue(value)
+        qtbot.wait(1)
+        # Where 000's sync line falls in the Reuters block, 004's copy of it stands level.
+        view = a.view
+        y = view.top() + 0.5 * view.viewport().height()
+        offset = view.offset_at(y)
+        text_a, text_b = a.document.text, b.document.text
+        start = text_a.index("Chiefs of staff")
+        end = text_a.index("Milley spoke with his Ukrainian counterpart")
+        if not start <= offset < end:
+            continue
+        probe = text_a[offset : offset + 30]
+        if probe not in text_b:
+            continue
+        other = text_b.index(probe)
+        gap = (view.y_of(offset) - view.top()) - (b.view.y_of(other) - b.view.top())
+        assert abs(gap) <= line + 1, f"000 and 004 are {gap:.0f} px apart at 001's top {value}"
+        checked += 1
+    assert checked >= 3

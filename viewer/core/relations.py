@@ -1,0 +1,83 @@
+"""Which articles share with which, for headers and the pane order (core layer; no Qt)."""
+
+from __future__ import annotations
+
+import itertools
+
+from viewer.core.model import Comparison
+from viewer.core.navigation import percent, short_name
+
+
+def sharers(comparison: Comparison, doc: int) -> list[tuple[int, float]]:
+    """(other document, share of ``doc``'s words it carries) for every other that shares,
+    largest share first, ties in file order."""
+    found = []
+    for other in range(len(comparison.documents)):
+        if other == doc:
+            continue
+        pair = comparison.pair(doc, other)
+        if pair.passages and pair.shared[0] > 0:
+            found.append((other, pair.shared[0]))
+    found.sort(key=lambda item: (-item[1], item[0]))
+    return found
+
+
+def sharer_items(comparison: Comparison, doc: int) -> tuple[str, list[str]]:
+    """("Shares ", ["47 % with 004", "3 % with 001"]), or a sentence and no items."""
+    found = sharers(comparison, doc)
+    if not found:
+        return "Shares nothing with the others", []
+    items = [f"{percent(share)} with {short_name(comparison.documents[o])}" for o, share in found]
+    return "Shares ", items
+
+
+def describe_sharers(comparison: Comparison, doc: int) -> str:
+    """Header text such as "Shares 47 % with 004, 3 % with 001", or that it shares nothing."""
+    head, items = sharer_items(comparison, doc)
+    return head + ", ".join(items)
+
+
+def closeness(comparison: Comparison, a: int, b: int) -> float:
+    """How related two documents are: the mean of each one's share carried by the other."""
+    pair = comparison.pair(a, b)
+    return (pair.shared[0] + pair.shared[1]) / 2
+
+
+def chain_score(comparison: Comparison, order: list[int]) -> float:
+    """The summed closeness of neighbours in ``order``."""
+    return sum(closeness(comparison, a, b) for a, b in itertools.pairwise(order))
+
+
+def related_order(comparison: Comparison) -> list[int]:
+    """Documents ordered so the most related ones are neighbours (greedy chain).
+
+    Starts from the closest pair and grows the chain at whichever end gains most; the file
+    order is kept unless the chain scores strictly higher, and ties keep file order.
+    """
+    count = len(comparison.documents)
+    file_order = list(range(count))
+    if count < 3:
+        return file_order
+    pairs = sorted(
+        ((closeness(comparison, a, b), a, b) for a in range(count) for b in range(a + 1, count)),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    _, first, second = pairs[0]
+    chain = [first, second]
+    left = [d for d in file_order if d not in chain]
+    while left:
+        # The closest remaining document to either end; ties go to the earlier file.
+        gain, at_tail, negated = max(
+            (closeness(comparison, chain[end], d), end == -1, -d) for d in left for end in (-1, 0)
+        )
+        doc = -negated
+        if not at_tail and gain > 0:
+            chain.insert(0, doc)
+        else:
+            chain.append(doc)
+        left.remove(doc)
+    if chain[0] > chain[-1]:
+        chain.reverse()  # the same neighbours, read from the earlier file
+    if chain_score(comparison, chain) > chain_score(comparison, file_order) + 1e-9:
+        return chain
+    return file_order
