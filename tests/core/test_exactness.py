@@ -162,6 +162,24 @@ def test_changed_words_are_the_edited_ones_among_similar_paragraphs() -> None:
     assert marked(result, 1) == sorted(str(20 + i) for i in range(5))
 
 
+def test_a_paragraphs_first_word_its_copy_has_is_not_marked() -> None:
+    paragraphs = [
+        "Commenting on the delay to the release of the Coldplay and Gorillaz albums, Mr Levy "
+        "said that creating and marketing music is not an exact science and cannot always "
+        "coincide with the reporting period.",
+        "Regarding accessing the internet via the connection in the main house, your plan of "
+        "going wireless is sensible for the long run.",
+        "For the survey, the firm interviewed 1,324 chief executives throughout the world "
+        "during the last three months of 2004.",
+    ]
+    a = doc("\n\n".join(paragraphs), "a.txt")
+    b = doc("\n\n".join(reversed(paragraphs)).replace(" the ", " teh "), "b.txt")
+    b = doc(b.text.replace("For the", "For teh"), "b.txt")
+    result = compare([a, b])
+    assert set(marked(result, 0)) == {"the"}
+    assert set(marked(result, 1)) == {"teh"}
+
+
 def test_reordered_menu_gives_no_echo_passages() -> None:
     dishes = ["broccoli", "onions", "green peppers", "mushrooms", "snow peas", "cashew nuts"]
     items = [

@@ -144,7 +144,19 @@ class _Pair:
             take_lead = (0, 0)
         if any(used[s].find(1, spans[s][1], spans[s][1] + take_tail[s]) != -1 for s in (0, 1)):
             take_tail = (0, 0)
-        return alignment.take_edges(take_lead, take_tail)
+        widened = alignment.take_edges(take_lead, take_tail)
+        # An edge word its counterpart has exactly is matched, never marked changed.
+        a, b = self.ids
+        (a0, a1), (b0, b1) = widened.spans
+        lead_equal = [(a0 + t, b0 + t, 1) for t in range(take_lead[0]) if a[a0 + t] == b[b0 + t]]
+        tail_equal = [
+            (a1 - take_tail[0] + t, b1 - take_tail[1] + t, 1)
+            for t in range(take_tail[0])
+            if a[a1 - take_tail[0] + t] == b[b1 - take_tail[1] + t]
+        ]
+        if not lead_equal and not tail_equal:
+            return widened
+        return WordAlignment((*lead_equal, *widened.blocks, *tail_equal), widened.spans)
 
     def _whole_paragraphs(self, alignment: WordAlignment) -> bool:
         """Whether the alignment is whole paragraphs (or lines) in both texts."""
