@@ -84,6 +84,8 @@ for name, files, size, leader in json.loads(spec):
     for _ in range(20):
         app.processEvents()
     panes = window.row.panes
+    # The window may order related articles side by side: find the leader by its file.
+    leader = next(i for i, p in enumerate(panes) if p.document.path == files[leader])
     panes[leader].view.setFocus()
     realign = getattr(window.sync, "realign", None)
     if realign is not None:

@@ -6,7 +6,6 @@ This module imports Qt only when the window is asked for, so ``viewer compare`` 
 from __future__ import annotations
 
 import argparse
-import re
 import signal
 import sys
 import threading
@@ -17,33 +16,11 @@ from viewer import __version__
 from viewer.core.compare import MAX_DOCUMENTS
 from viewer.core.errors import ComparisonCancelled, DocumentError
 from viewer.core.model import MIN_WORDS_RANGE, CompareOptions
+from viewer.core.terminal import escape_controls, escape_json_controls
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_CANCELLED = 130
-
-# Characters a terminal acts on (C0 and C1 controls, DEL) or that reorder a line (bidi
-# overrides and isolates): article text and file names never reach the terminal raw.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def escape_controls(text: str) -> str:
-    """``text`` with every terminal control character shown as an escape (``\\x1b``)."""
-
-    def escape(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _CONTROLS.sub(escape, text)
-
-
-# In JSON, the C0 controls are escaped already; escape the rest the same way (\u009b).
-_JSON_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def escape_json_controls(text: str) -> str:
-    """JSON text with C1 controls, DEL and bidi overrides as ``\\uXXXX`` escapes."""
-    return _JSON_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _error(message: str) -> None:

@@ -162,6 +162,24 @@ def test_changed_words_are_the_edited_ones_among_similar_paragraphs() -> None:
     assert marked(result, 1) == sorted(str(20 + i) for i in range(5))
 
 
+def test_a_paragraphs_first_word_its_copy_has_is_not_marked() -> None:
+    paragraphs = [
+        "Commenting on the delay to the release of the Coldplay and Gorillaz albums, Mr Levy "
+        "said that creating and marketing music is not an exact science and cannot always "
+        "coincide with the reporting period.",
+        "Regarding accessing the internet via the connection in the main house, your plan of "
+        "going wireless is sensible for the long run.",
+        "For the survey, the firm interviewed 1,324 chief executives throughout the world "
+        "during the last three months of 2004.",
+    ]
+    a = doc("\n\n".join(paragraphs), "a.txt")
+    b = doc("\n\n".join(reversed(paragraphs)).replace(" the ", " teh "), "b.txt")
+    b = doc(b.text.replace("For the", "For teh"), "b.txt")
+    result = compare([a, b])
+    assert set(marked(result, 0)) == {"the"}
+    assert set(marked(result, 1)) == {"teh"}
+
+
 def test_reordered_menu_gives_no_echo_passages() -> None:
     dishes = ["broccoli", "onions", "green peppers", "mushrooms", "snow peas", "cashew nuts"]
     items = [
@@ -295,3 +313,15 @@ def test_any_document_is_all_shared_with_an_identical_copy(
     assert marked(result, 0) == marked(result, 1) == []
     for link in result.links:
         assert link.ranges[0] == link.ranges[1]
+
+
+def test_a_paragraph_one_article_repeats_is_shared_in_both_places() -> None:
+    repeated, intro_a, intro_b, middle = prose(11, 4, 20)
+    a = doc(f"{intro_a}\n\n{repeated}\n\nThe end of the first article.", "a.txt")
+    b = doc(f"{intro_b}\n\n{repeated}\n\n{middle}\n\n{repeated}", "b.txt")
+    result = compare([a, b])
+    first = b.text.index(repeated)
+    places = {first, b.text.index(repeated, first + 1)}
+    linked = {link.ranges[link.side(1)] for link in result.links_between(0, 1)}
+    assert linked == {(at, at + len(repeated)) for at in places}
+    assert marked(result, 0) == marked(result, 1) == []

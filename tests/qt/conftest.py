@@ -44,8 +44,8 @@ def window(qtbot: QtBot, settings: Settings) -> Iterator[MainWindow]:
     qtbot.waitExposed(win)
     yield win
     win.close()
-    assert win.comparer.shutdown(5000)
-    assert win.comparer._pool.activeThreadCount() == 0
+    assert win.comparer.shutdown(1000)
+    assert win.comparer.idle()
 
 
 def seed_paths(*prefixes: str) -> list[str]:

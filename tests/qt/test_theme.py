@@ -303,9 +303,7 @@ def test_links_and_quotes_inside_shared_text_stay_legible(
     text = pane.document.text
     checked = 0
     for offset in (text.index("telephone call") + 1, text.rindex("telephone call") + 1):
-        cursor = QTextCursor(pane.view.document())
-        cursor.setPosition(pane.view.qt_range(offset, offset)[0])
-        fmt = cursor.charFormat()
+        fmt = pane.view.shown_format(offset)  # the text's format with the highlight drawn over
         background = fmt.background().color().name()
         assert background in window.colours.shared  # the sentence is shared
         foreground = fmt.foreground().color().name()

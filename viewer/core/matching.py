@@ -1,13 +1,13 @@
 """One-to-one matching of the word alignments of one pair of documents (core layer; no Qt).
 
 Candidate alignments of a pair can claim the same words: repeated lines, menus, product
-lists, stock phrases and near-duplicate paragraphs each match every copy on the other side.
-Alignments are accepted greedily, strongest first (most equal words, then most alike, then
-earliest in both texts, so that copy i of a repeated block pairs with copy i), and an
-accepted alignment consumes its equal words on both sides. A later alignment keeps only the
-words no accepted one has taken, cut into pieces that must each still pass as a passage.
-An alignment is also cut where one text has a paragraph break inside an unmatched stretch
-and the other does not: two short runs either side of a break are not one passage.
+lists, stock phrases, code and near-duplicate paragraphs each match every copy on the other
+side. Greedy string tiling (``tile``, as JPlag and text-reuse detectors use it) gives every
+word to one exact run at most: the longest first, runs cut at line starts, ties to the copy
+that stands in the longer run of its paragraph, so copy i of a repeated block pairs with
+copy i. ``one_to_one`` tiles the equal runs of all alignments, rebuilds passages from the
+tiles each alignment kept (cut where a paragraph break stands in an unmatched stretch of one
+text only; neighbouring pieces joined again) and keeps the pieces that still stand.
 May import ``viewer.core.changes`` and ``viewer.core.errors`` only; ``viewer.core.passages``
 tiles its seeds here.
 """
@@ -87,6 +87,29 @@ def _pieces(
     return groups
 
 
+def _alone(
+    runs: list[tuple[Block, int, int]],
+    sizes: tuple[int, int],
+    should_cancel: CancelCheck | None = None,
+) -> list[bool]:
+    """For each run, whether no other run claims any of its words in either text."""
+    depth = ([0] * (sizes[0] + 2), [0] * (sizes[1] + 2))
+    for count, ((i, j, n), _, _) in enumerate(runs):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        depth[0][i] += 1
+        depth[0][i + n] -= 1
+        depth[1][j] += 1
+        depth[1][j + n] -= 1
+    cover = [list(itertools.accumulate(d)) for d in depth]
+    alone = []
+    for count, ((i, j, n), _, _) in enumerate(runs):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        alone.append(max(cover[0][i : i + n]) == 1 and max(cover[1][j : j + n]) == 1)
+    return alone
+
+
 def tile(
     runs: Iterable[tuple[Block, int, int]],
     sizes: tuple[int, int],
@@ -106,12 +129,20 @@ def tile(
     does. Returns the tiles with their owners, as ``(block, owner)``, and adds to
     ``blockers`` the owners that took words another owner's run wanted.
     """
+    runs = list(runs)
+    tiles: list[tuple[Block, int]] = []
+    contested = []
+    for entry, alone in zip(runs, _alone(runs, sizes, should_cancel), strict=True):
+        if alone:
+            tiles.append((entry[0], entry[2]))
+        else:
+            contested.append(entry)
     paragraphs = (_starts(breaks[0], 2), _starts(breaks[1], 2))
     lines = (_starts(breaks[0], 1), _starts(breaks[1], 1))
     # 1 wherever a line starts: most runs cross none, which one find() tells.
     starts_a, starts_b = (marks.translate(_ANY_BREAK) for marks in breaks)
     items = []
-    for count, (run, weight, owner) in enumerate(runs):
+    for count, (run, weight, owner) in enumerate(contested):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
         i, j, n = run
@@ -136,7 +167,6 @@ def tile(
     heap: list[tuple[int, int, int, int, int, int]] = []
     used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
     owners = ([-1] * (sizes[0] + 1), [-1] * (sizes[1] + 1))
-    tiles: list[tuple[Block, int]] = []
     for count in itertools.count():
         if following is None and not heap:
             break

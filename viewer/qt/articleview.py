@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+from bisect import bisect_right
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QDesktopServices,
     QFont,
@@ -14,6 +17,8 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextOption,
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import QMessageBox, QTextBrowser, QTextEdit, QWidget
 from viewer.core.documents import Document
 from viewer.core.links import classify_link
 from viewer.core.model import Range
+from viewer.qt.highlights import NO_MARKS, DocumentMarks, RangeIndex
 from viewer.qt.textbuild import Offsets, build_document, highlight_format
 
 
@@ -31,6 +37,12 @@ class ArticleView(QTextBrowser):
 
     offsetClicked = Signal(int)  # core offset under a plain click
     layoutChanged = Signal()  # the text's height or the visible height changed
+    layoutReady = Signal()  # the whole text is laid out: far positions are cheap now
+
+    # Below this many characters the text is laid out at once; above, in slices.
+    LAYOUT_AT_ONCE = 60_000
+    LAYOUT_STEP = 8_000  # characters per step of the layout pump
+    LAYOUT_SLICE = 0.012  # seconds of layout per event
 
     def __init__(self, document: Document, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +64,18 @@ class ArticleView(QTextBrowser):
         self._deletions: Callable[[int, int], list[int]] | None = None
         self._deletion_colour = QColor("#d55e00")
         self._press: QPointF | None = None
+        self._laid_out = False
+        self._blocks: tuple[list[int], list[float], list[float]] | None = None
+        self._layout_position = 0
+        self._layout_width = -1
+        self._pump = QTimer(self)
+        self._pump.setInterval(0)
+        self._pump.timeout.connect(self._layout_slice)
+        self._marks = NO_MARKS
+        self._mark_colours: dict[int, tuple[QColor, QColor | None]] = {}
+        self._selections: dict[int, QAbstractTextDocumentLayout.Selection] = {}
+        self._extra: RangeIndex[QAbstractTextDocumentLayout.Selection] = RangeIndex([])
+        self.article = document
         # Blank room before the first line and after the last one (pixels), so a pane
         # following another can stand level with it past its own ends.
         self._room = (0, 0)
@@ -62,15 +86,79 @@ class ArticleView(QTextBrowser):
 
     # -- content -------------------------------------------------------------------------
     def set_article(self, document: Document, font: QFont) -> None:
+        """Show ``document`` in ``font``; highlights stay if it is the same article."""
+        if document is not self.article:
+            self._marks = NO_MARKS
         self.article = document
         self.offsets = Offsets(document.text)
         self._font = font
+        self._selections.clear()
+        self._extra = RangeIndex([])
         self._qdoc = build_document(document, font)
         self._room = (0, 0)
         self.setDocument(self._qdoc)
+        self._qdoc.documentLayout().installEventFilter(self)
+        self._start_layout()
+
+    # -- layout in slices ----------------------------------------------------------------------
+    # Qt lays a QTextDocument out lazily, but any question about a far position (its y, the
+    # document height) lays out everything before it at once: 0.3 s for 1 MB. The pump
+    # finishes the layout a few milliseconds at a time; until ``layout_ready()`` the views
+    # beside (overview, link map) wait for ``layoutReady`` instead of asking.
+    def layout_ready(self) -> bool:
+        return self._laid_out
+
+    def _start_layout(self) -> None:
+        self._laid_out = False
+        self._blocks = None
+        self._layout_position = 0
+        self._layout_width = self.viewport().width()
+        if self._qdoc.characterCount() <= self.LAYOUT_AT_ONCE:
+            self._qdoc.documentLayout().documentSize()
+            self._finish_layout()
+        else:
+            self._pump.start()
+
+    def _layout_slice(self) -> None:
+        layout = self._qdoc.documentLayout()
+        started = time.perf_counter()
+        while time.perf_counter() - started < self.LAYOUT_SLICE:
+            block = self._qdoc.findBlock(self._layout_position)
+            if not block.isValid() or block == self._qdoc.lastBlock():
+                layout.documentSize()  # the rest is at most one step
+                self._finish_layout()
+                return
+            layout.blockBoundingRect(block)  # lays out everything up to this block
+            self._layout_position = block.position() + block.length() + self.LAYOUT_STEP
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """While the pump lays the text out, Qt's own lazy layout (steps of up to 200,000
+        characters, 50–100 ms each) waits: the pump's steps are small."""
+        if (
+            event.type() == QEvent.Type.Timer
+            and not self._laid_out
+            and watched is self._qdoc.documentLayout()
+        ):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _finish_layout(self) -> None:
+        self._pump.stop()
+        self._laid_out = True
+        self.layoutReady.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.size().width() != self._layout_width:
+            # Qt lays the text out again for the new width inside super(): from here on,
+            # nothing (the scroll range's listeners) may ask for far positions.
+            self._laid_out = False
+            self._blocks = None
+        super().resizeEvent(event)
+        if not self._laid_out:
+            self._start_layout()
 
     def rebuild(self, font: QFont | None = None) -> None:
-        """Rebuild the text (dropping highlights), keeping the scroll position."""
+        """Rebuild the text (for a new font), keeping the scroll position and highlights."""
         value = self.verticalScrollBar().value()
         self.set_article(self.article, font or self._font)
         self.verticalScrollBar().setValue(value)
@@ -78,37 +166,53 @@ class ArticleView(QTextBrowser):
     def qt_range(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets.to_qt(start), self.offsets.to_qt(end)
 
-    def paint_range(
-        self, start: int, end: int, background: QColor, fg: QColor | None = None
+    def set_highlights(
+        self, marks: DocumentMarks | None, colours: dict[int, tuple[QColor, QColor | None]]
     ) -> None:
-        """Give ``text[start:end]`` (core offsets) a background (and text) colour."""
-        q0, q1 = self.qt_range(start, end)
-        cursor = QTextCursor(self._qdoc)
-        cursor.setPosition(q0)
-        cursor.setPosition(q1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(highlight_format(background, fg))
+        """Show these marks, in these (background, text) colours per key.
+
+        Nothing in the QTextDocument changes: the marks are drawn with the visible text, so
+        this costs the same for a 1 MB article as for a short one.
+        """
+        self._marks = marks or NO_MARKS
+        self._mark_colours = dict(colours)
+        self._selections.clear()
+        self.viewport().update()
 
     def highlighted_ranges(self) -> list[tuple[int, int, str]]:
         """Core ranges that carry a highlight background, with the colour: what a user sees."""
         found: list[tuple[int, int, str]] = []
-        block = self._qdoc.begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                fmt = fragment.charFormat()
-                if fmt.hasProperty(fmt.Property.UserProperty):
-                    q0 = fragment.position()
-                    q1 = q0 + fragment.length()
-                    start, end = self.offsets.from_qt(q0), self.offsets.from_qt(q1)
-                    colour = fmt.background().color().name()
-                    if found and found[-1][1] == start and found[-1][2] == colour:
-                        found[-1] = (found[-1][0], end, colour)
-                    else:
-                        found.append((start, end, colour))
-                it += 1
-            block = block.next()
+        for start, end, key in self._marks.core.ranges:
+            colour = self._mark_colours[key][0].name()
+            if found and found[-1][1] == start and found[-1][2] == colour:
+                found[-1] = (found[-1][0], end, colour)
+            else:
+                found.append((start, end, colour))
         return found
+
+    def shown_format(self, offset: int) -> QTextCharFormat:
+        """The character format drawn at core ``offset``: the text's own, with the
+        highlight's colours over it (what a user sees)."""
+        cursor = QTextCursor(self._qdoc)
+        cursor.setPosition(self.offsets.to_qt(offset) + 1)
+        fmt = QTextCharFormat(cursor.charFormat())
+        for index in self._marks.core.between(offset, offset + 1):
+            fmt.merge(self._selection(index).format)
+        return fmt
+
+    def _selection(self, index: int) -> QAbstractTextDocumentLayout.Selection:
+        selection = self._selections.get(index)
+        if selection is None:
+            q0, q1, key = self._marks.qt.ranges[index]
+            background, foreground = self._mark_colours[key]
+            cursor = QTextCursor(self._qdoc)
+            cursor.setPosition(q0)
+            cursor.setPosition(q1, QTextCursor.MoveMode.KeepAnchor)
+            selection = QAbstractTextDocumentLayout.Selection()
+            selection.cursor = cursor
+            selection.format = highlight_format(background, foreground)
+            self._selections[index] = selection
+        return selection
 
     # -- geometry --------------------------------------------------------------------------
     def _line(self, offset: int, back: int) -> tuple[float, float]:
@@ -136,8 +240,56 @@ class ArticleView(QTextBrowser):
         position = self._qdoc.documentLayout().hitTest(QPointF(x, y), Qt.HitTestAccuracy.FuzzyHit)
         return self.offsets.from_qt(max(0, position))
 
+    def _block_table(self) -> tuple[list[int], list[float], list[float]]:
+        """(Qt position, top, bottom) of every block, walked once per layout."""
+        if self._blocks is None:
+            layout = self._qdoc.documentLayout()
+            positions: list[int] = []
+            tops: list[float] = []
+            bottoms: list[float] = []
+            block = self._qdoc.begin()
+            while block.isValid():
+                rect = layout.blockBoundingRect(block)
+                positions.append(block.position())
+                tops.append(rect.top())
+                bottoms.append(rect.bottom())
+                block = block.next()
+            self._blocks = (positions, tops, bottoms)
+        return self._blocks
+
+    def block_span(self, offset: int) -> tuple[float, float]:
+        """Document (top, bottom) of the block holding core ``offset``: cheap bounds."""
+        positions, tops, bottoms = self._block_table()
+        i = max(0, bisect_right(positions, self.offsets.to_qt(offset)) - 1)
+        return tops[i], bottoms[i]
+
+    def fractions(self, offsets: list[int]) -> list[float]:
+        """Height fractions of sorted core offsets, at block precision (overview strips)."""
+        positions, tops, bottoms = self._block_table()
+        total = max(1.0, self.document_height())
+        end = self._qdoc.characterCount()
+        result: list[float] = []
+        i = 0
+        for offset in offsets:
+            position = self.offsets.to_qt(offset)
+            while i + 1 < len(positions) and positions[i + 1] <= position:
+                i += 1
+            start = positions[i]
+            length = max(1, (positions[i + 1] if i + 1 < len(positions) else end) - start)
+            inside = min(1.0, (position - start) / length)
+            result.append((tops[i] + inside * (bottoms[i] - tops[i])) / total)
+        return result
+
     def document_height(self) -> float:
-        return self._qdoc.documentLayout().documentSize().height()
+        """The text's height; while it is still being laid out, an estimate from the part
+        laid out so far (asking Qt would lay everything out at once)."""
+        layout = self._qdoc.documentLayout()
+        if self._laid_out:
+            return layout.documentSize().height()
+        block = self._qdoc.findBlock(self._layout_position)
+        end = block.position() + block.length()
+        done = layout.blockBoundingRect(block).bottom()
+        return done * max(1.0, self._qdoc.characterCount() / max(1, end))
 
     def top(self) -> int:
         """The view's top in document pixels; negative inside the blank room above."""
@@ -267,10 +419,10 @@ class ArticleView(QTextBrowser):
         painter.end()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        background = QPainter(self.viewport())
-        background.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
-        background.end()
-        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
+        self._draw_text(painter, QRectF(event.rect()))
+        painter.end()
         self._paint_current_change()
         if not self._outline:
             return
@@ -287,6 +439,55 @@ class ArticleView(QTextBrowser):
                 continue
             painter.drawRoundedRect(QRectF(4, top - 2, width - 8, bottom - top + 4), 4, 4)
         painter.end()
+
+    def _draw_text(self, painter: QPainter, rect: QRectF) -> None:
+        """Draw the text in ``rect`` (viewport coordinates) as QTextEdit does, with the
+        highlights, Find matches and the mouse selection that fall inside it."""
+        dx = self.horizontalScrollBar().value()
+        dy = self.verticalScrollBar().value()
+        clip = rect.translated(dx, dy)
+        layout = self._qdoc.documentLayout()
+        fuzzy = Qt.HitTestAccuracy.FuzzyHit
+        first = self._qdoc.findBlock(max(0, layout.hitTest(clip.topLeft(), fuzzy)))
+        last = self._qdoc.findBlock(max(0, layout.hitTest(clip.bottomRight(), fuzzy)))
+        q0 = first.position()
+        q1 = last.position() + last.length()
+        selections = [self._selection(i) for i in self._marks.qt.between(q0, q1)]
+        selections += [self._extra.ranges[i][2] for i in self._extra.between(q0, q1)]
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            group = QPalette.ColorGroup.Active if self.hasFocus() else QPalette.ColorGroup.Inactive
+            selected = QAbstractTextDocumentLayout.Selection()
+            selected.cursor = cursor
+            selected.format.setBackground(self.palette().brush(group, QPalette.ColorRole.Highlight))
+            selected.format.setForeground(
+                self.palette().brush(group, QPalette.ColorRole.HighlightedText)
+            )
+            selections.append(selected)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette = self.palette()
+        context.cursorPosition = -1
+        context.clip = clip
+        context.selections = selections
+        painter.save()
+        painter.translate(-dx, -dy)
+        painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+        layout.draw(painter, context)
+        painter.restore()
+
+    def setExtraSelections(self, selections: list[QTextEdit.ExtraSelection]) -> None:  # type: ignore[override]
+        """Keep Find's marks (and any other extra selection) indexed for painting."""
+        super().setExtraSelections(selections)
+        indexed = []
+        for extra in selections:
+            cursor = extra.cursor  # type: ignore[attr-defined]
+            selection = QAbstractTextDocumentLayout.Selection()
+            selection.cursor = cursor
+            selection.format = extra.format  # type: ignore[attr-defined]
+            indexed.append((cursor.selectionStart(), cursor.selectionEnd(), selection))
+        indexed.sort(key=lambda item: item[0])
+        self._extra = RangeIndex(indexed)
+        self.viewport().update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position()

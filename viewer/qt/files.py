@@ -80,8 +80,10 @@ class FileKeeper(QObject):
         else:
             import sys
 
+            from viewer.core.terminal import escape_controls
+
             for problem in problems:
-                print(f"viewer: {problem}", file=sys.stderr)
+                print(f"viewer: {escape_controls(problem)}", file=sys.stderr)
 
     def open_paths(self, paths: list[str], add: bool = False) -> None:
         documents = self.load(paths)

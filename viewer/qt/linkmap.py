@@ -24,7 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from viewer.core.model import Comparison
+from viewer.core.model import Comparison, Link
+from viewer.qt.later import later
 from viewer.qt.palette import Colours
 from viewer.qt.pane import Pane
 
@@ -51,15 +52,19 @@ class LinkMap(QWidget):
         # Per link: passage id and document y of both ends in both panes; rebuilt when the
         # comparison or the layout changes, so painting only subtracts scroll offsets.
         self._geometry: list[tuple[int, float, float, float, float]] | None = None
+        self._links: list[Link] = []
+        self._exact: dict[int, tuple[float, float, float, float]] = {}
         self._carriers: dict[int, int] = {}  # passage id → how many other articles carry it
         self.far_right: dict[int, str] = {}  # doc → short name, for panes right of ``right``
         self.far_left: dict[int, str] = {}  # doc → short name, for panes left of ``left``
         # Per far tongue: passage id, side (0 left, 1 right), document y0, y1, label.
-        self._far_geometry: list[tuple[int, int, float, float, str]] | None = None
+        self._far_geometry: list[tuple[int, int, int, int, str]] | None = None
+        self._far_exact: dict[tuple[int, int, int], tuple[float, float]] = {}
         self.setToolTip("Shared passages between the neighbouring articles; click a band")
         for pane in (left, right):
             pane.view.verticalScrollBar().valueChanged.connect(self.update)
             pane.view.layoutChanged.connect(self.relayout)
+            pane.view.layoutReady.connect(self.relayout)
 
     def set_comparison(
         self, comparison: Comparison | None, left_doc: int, right_doc: int, colours: Colours
@@ -76,14 +81,27 @@ class LinkMap(QWidget):
         self.relayout()
 
     def relayout(self) -> None:
-        """Forget cached positions (new comparison, resize, zoom)."""
+        """Forget cached positions (new comparison, resize, zoom); find them in a coming
+        turn of the event loop, not in the paint that follows a result."""
         self._geometry = None
         self._far_geometry = None
+        later((id(self), "geometry"), self._compute_geometry)
         self.update()
 
-    def _far_link_geometry(self) -> list[tuple[int, int, float, float, str]]:
+    def _compute_geometry(self) -> None:
+        self._link_geometry(compute=True)
+        self._far_link_geometry(compute=True)
+        self.update()
+
+    def _far_link_geometry(self, compute: bool = False) -> list[tuple[int, int, int, int, str]]:
+        """Per far tongue: passage id, side, core range in that pane, far article names."""
+        if not (self.left.view.layout_ready() and self.right.view.layout_ready()):
+            return []
+        if self._far_geometry is None and not compute:
+            return []  # queued by relayout()
         if self._far_geometry is None:
             self._far_geometry = []
+            self._far_exact = {}
             comparison = self.comparison
             if comparison is not None:
                 near = {
@@ -104,21 +122,33 @@ class LinkMap(QWidget):
                             if far[other] not in names:
                                 names.append(far[other])
                 for (passage, side, start, end), names in tongues.items():
-                    view = (self.left if side == 0 else self.right).view
-                    self._far_geometry.append(
-                        (passage, side, view.y_of(start), view.bottom_of(end), ", ".join(names))
-                    )
+                    self._far_geometry.append((passage, side, start, end, ", ".join(names)))
         return self._far_geometry
 
-    def far_bands(self) -> list[tuple[int, str, QPainterPath]]:
+    def _far_y(self, side: int, start: int, end: int) -> tuple[float, float]:
+        """Line-exact document y of a tongue's range, found when it comes near the view."""
+        found = self._far_exact.get((side, start, end))
+        if found is None:
+            view = (self.left if side == 0 else self.right).view
+            found = self._far_exact[(side, start, end)] = (view.y_of(start), view.bottom_of(end))
+        return found
+
+    def far_bands(self, compute: bool = True) -> list[tuple[int, str, QPainterPath]]:
         """(passage id, far article names, tongue shape) for far bands in view."""
         result: list[tuple[int, str, QPainterPath]] = []
         if self.comparison is None:
             return result
         width = float(self.width())
-        for passage, side, y0, y1, label in self._far_link_geometry():
+        for passage, side, start, end, label in self._far_link_geometry(compute):
             pane = self.left if side == 0 else self.right
             origin = self._viewport_top(pane)
+            b0 = pane.view.block_span(start)[0]
+            b1 = pane.view.block_span(max(start, end - 1))[1]
+            if origin - pane.view.top() + b1 < origin or (
+                origin - pane.view.top() + b0 > origin + pane.view.viewport().height()
+            ):
+                continue
+            y0, y1 = self._far_y(side, start, end)
             top = origin - pane.view.top() + y0
             bottom = origin - pane.view.top() + y1
             if bottom < origin or top > origin + pane.view.viewport().height():
@@ -137,24 +167,43 @@ class LinkMap(QWidget):
             result.append((passage, label, path))
         return result
 
-    def _link_geometry(self) -> list[tuple[int, float, float, float, float]]:
+    def _link_geometry(self, compute: bool = False) -> list[tuple[int, float, float, float, float]]:
+        """Per link: passage id and cheap document y bounds (block precision) on both sides."""
+        if not (self.left.view.layout_ready() and self.right.view.layout_ready()):
+            return []  # asking for far positions now would lay the whole text out at once
+        if self._geometry is None and not compute:
+            return []  # queued by relayout()
         if self._geometry is None:
             self._geometry = []
+            self._exact = {}
             if self.comparison is not None:
                 lview, rview = self.left.view, self.right.view
-                for link in self.comparison.links_between(self.left_doc, self.right_doc):
+                self._links = self.comparison.links_between(self.left_doc, self.right_doc)
+                for link in self._links:
                     (l0, l1) = link.ranges[link.side(self.left_doc)]
                     (r0, r1) = link.ranges[link.side(self.right_doc)]
                     self._geometry.append(
                         (
                             link.passage,
-                            lview.y_of(l0),
-                            lview.bottom_of(l1),
-                            rview.y_of(r0),
-                            rview.bottom_of(r1),
+                            lview.block_span(l0)[0],
+                            lview.block_span(max(l0, l1 - 1))[1],
+                            rview.block_span(r0)[0],
+                            rview.block_span(max(r0, r1 - 1))[1],
                         )
                     )
         return self._geometry
+
+    def _exact_geometry(self, index: int) -> tuple[float, float, float, float]:
+        """Line-exact document y of link ``index``'s ends, computed when it comes into view."""
+        found = self._exact.get(index)
+        if found is None:
+            link = self._links[index]
+            (l0, l1) = link.ranges[link.side(self.left_doc)]
+            (r0, r1) = link.ranges[link.side(self.right_doc)]
+            lview, rview = self.left.view, self.right.view
+            found = (lview.y_of(l0), lview.bottom_of(l1), rview.y_of(r0), rview.bottom_of(r1))
+            self._exact[index] = found
+        return found
 
     def set_current(self, passage: int | None) -> None:
         self.current = passage
@@ -165,8 +214,11 @@ class LinkMap(QWidget):
         mine = self.mapTo(self.window(), QPoint(0, 0))
         return float(origin.y() - mine.y())
 
-    def bands(self) -> list[tuple[int, QPainterPath]]:
-        """(passage id, band shape) for every band in view, in widget coordinates."""
+    def bands(self, compute: bool = True) -> list[tuple[int, QPainterPath]]:
+        """(passage id, band shape) for every band in view, in widget coordinates.
+
+        Painting passes ``compute=False``: until the queued geometry is found, no bands.
+        """
         result: list[tuple[int, QPainterPath]] = []
         if self.comparison is None:
             return result
@@ -182,12 +234,15 @@ class LinkMap(QWidget):
             self._viewport_top(self.right) + rview.viewport().height(),
         )
         width = float(self.width())
-        for passage, a0, a1, b0, b1 in self._link_geometry():
+        for index, (passage, a0, a1, b0, b1) in enumerate(self._link_geometry(compute)):
+            visible_left = ltop + a1 >= lclip[0] and ltop + a0 <= lclip[1]
+            visible_right = rtop + b1 >= rclip[0] and rtop + b0 <= rclip[1]
+            if not (visible_left or visible_right):
+                continue
+            a0, a1, b0, b1 = self._exact_geometry(index)
             ly0, ly1 = ltop + a0, ltop + a1
             ry0, ry1 = rtop + b0, rtop + b1
-            visible_left = ly1 >= lclip[0] and ly0 <= lclip[1]
-            visible_right = ry1 >= rclip[0] and ry0 <= rclip[1]
-            if not (visible_left or visible_right):
+            if not ((ly1 >= lclip[0] and ly0 <= lclip[1]) or (ry1 >= rclip[0] and ry0 <= rclip[1])):
                 continue
             path = QPainterPath(QPointF(0, ly0))
             mid = width / 2
@@ -202,7 +257,7 @@ class LinkMap(QWidget):
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._bands = self.bands()
+        self._bands = self.bands(compute=False)
         colours = self.colours
         if colours is None or self.comparison is None:
             painter.end()
@@ -237,7 +292,7 @@ class LinkMap(QWidget):
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
         font.setBold(True)
         painter.setFont(font)
-        for passage_id, label, path in self.far_bands():
+        for passage_id, label, path in self.far_bands(compute=False):
             colour = QColor(colours.shared_for(self._carriers.get(passage_id, 1), possible))
             colour.setAlpha(colours.band_alpha + 40)
             painter.fillPath(path, colour)

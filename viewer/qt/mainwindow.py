@@ -44,6 +44,7 @@ from viewer.core.relations import related_order
 from viewer.qt.app import apply_theme
 from viewer.qt.files import FileKeeper
 from viewer.qt.findbar import FindBar, Finder
+from viewer.qt.later import later
 from viewer.qt.optionsbar import OptionsBar
 from viewer.qt.palette import DARK, LIGHT, Colours
 from viewer.qt.pane import Pane
@@ -54,6 +55,7 @@ from viewer.qt.startpage import StartPage
 from viewer.qt.syncscroll import SyncScroller
 from viewer.qt.worker import Comparer
 
+BIG_ARTICLE = 60_000  # characters: above this, work after a result is spread over turns
 MAX_PANES = MAX_DOCUMENTS  # the CLI's and the engine's limit
 
 
@@ -342,7 +344,10 @@ class MainWindow(QMainWindow):
 
     def _on_cancelled(self) -> None:
         self._end_run()
-        self.show_status("Comparison cancelled; the highlights are from the previous run.")
+        if self.comparison is not None:
+            self.show_status("Comparison cancelled; the highlights are from the previous run.")
+        else:
+            self.show_status("Comparison cancelled; nothing is highlighted.")
 
     def _show_comparison(self) -> None:
         comparison = self.comparison
@@ -354,11 +359,29 @@ class MainWindow(QMainWindow):
         self.row.show_comparison(comparison, self.docs_of_panes, self.colours)
         self.sync.set_panes(self.row.panes, self.docs_of_panes)
         self.sync.set_comparison(comparison, self.docs_of_panes)
-        self.sync.realign(self.active_pane())
+        self._realign()
         self._show_legend()
         self._show_outline()
         self._show_change_mark()
         self.finder.refresh()
+
+    def _realign(self) -> None:
+        """Realign the panes to the active one; with big articles, build each pane's scroll
+        map in its own turn of the event loop first (each takes tens of milliseconds)."""
+        panes = self.row.panes
+        leader = self.active_pane()
+        if leader is None or all(len(p.document.text) <= BIG_ARTICLE for p in panes):
+            self.sync.realign(leader)
+            return
+        lead = panes.index(leader)
+        for index in range(len(panes)):
+            if index != lead:
+                later((id(self), "map", index), lambda i=index: self._build_map(lead, i))
+        later((id(self), "realign"), lambda: self.sync.realign(leader))
+
+    def _build_map(self, leader: int, follower: int) -> None:
+        if max(leader, follower) < len(self.row.panes):  # panes may have closed meanwhile
+            self.sync.map_between(leader, follower)
 
     def _show_legend(self) -> None:
         self.options_bar.legend.set_colours(self.colours, max(1, len(self.documents) - 1))

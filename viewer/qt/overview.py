@@ -11,6 +11,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from viewer.qt.later import later
+
 # (start y fraction, end y fraction, colour) for each marked stretch.
 Marks = list[tuple[float, float, QColor]]
 
@@ -31,8 +33,10 @@ class Overview(QWidget):
         self._background = QColor("#f4f4f4")
         self._viewport = QColor(0, 0, 0, 64)
         self.jump: Callable[[float], None] | None = None
-        self.locate: Callable[[int], float] | None = None  # core offset → height fraction
-        self._ranges: list[tuple[int, int, QColor]] = []
+        # Core offsets → height fractions, or None while the text is still being laid out.
+        self.locate: Callable[[list[int]], list[float] | None] | None = None
+        self._ranges: list[tuple[int, int, int]] = []
+        self._range_colours: dict[int, QColor] = {}
         self._pixmap: QPixmap | None = None  # the marks, drawn once per layout
 
     def sizeHint(self) -> QSize:
@@ -44,16 +48,37 @@ class Overview(QWidget):
         self._pixmap = None
         self.update()
 
-    def set_ranges(self, ranges: list[tuple[int, int, QColor]]) -> None:
-        """Marks as core ranges; placed by ``locate`` now and whenever the layout changes."""
+    def set_ranges(self, ranges: list[tuple[int, int, int]], colours: dict[int, QColor]) -> None:
+        """Marks as core ranges with a colour key, painted in this order; placed by
+        ``locate`` soon and whenever the layout changes."""
         self._ranges = ranges
+        self._range_colours = colours
         self.relayout()
 
     def relayout(self) -> None:
-        locate = self.locate
-        if locate is None:
+        """Place the marks again, in a coming turn (several panes' calls don't add up)."""
+        later((id(self), "place"), self._place)
+
+    def _place(self) -> None:
+        if self.locate is None:
             return
-        self._marks = [(locate(start), locate(end), colour) for start, end, colour in self._ranges]
+        offsets = sorted({offset for start, end, _ in self._ranges for offset in (start, end)})
+        fractions = self.locate(offsets)
+        if fractions is None:
+            return  # the pane calls relayout() again once its text is laid out
+        where = dict(zip(offsets, fractions, strict=True))
+        # Marks closer than a pixel with the same colour are painted as one.
+        pixel = 1.0 / max(1, self.height())
+        marks: Marks = []
+        last_key = None
+        for start, end, key in self._ranges:
+            top, bottom = where[start], where[end]
+            if marks and key == last_key and top - marks[-1][1] < pixel:
+                marks[-1] = (marks[-1][0], max(bottom, marks[-1][1]), marks[-1][2])
+            else:
+                marks.append((top, bottom, self._range_colours[key]))
+                last_key = key
+        self._marks = marks
         self._pixmap = None
         self.update()
 

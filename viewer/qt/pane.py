@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.coverage import changed_ranges, shared_segments
 from viewer.core.documents import Document
 from viewer.core.gaps import DeletionFinder
 from viewer.core.model import Comparison, DocumentStats
@@ -31,9 +30,13 @@ from viewer.core.navigation import percent
 from viewer.core.relations import sharer_items
 from viewer.core.tokens import count_words
 from viewer.qt.articleview import ArticleView
+from viewer.qt.highlights import CHANGED, marks_for
 from viewer.qt.overview import Overview
 from viewer.qt.palette import Colours
 from viewer.qt.plaintext import tooltip
+
+# Longer articles are not counted on the GUI thread when they open (about 50 ms per MB).
+COUNT_AT_OPEN = 100_000
 
 
 class ElidedLabel(QLabel):
@@ -196,6 +199,8 @@ class Pane(QFrame):
         self.view.verticalScrollBar().valueChanged.connect(self._update_overview_view)
         self.view.verticalScrollBar().rangeChanged.connect(self._update_overview_view)
         self.view.layoutChanged.connect(self.overview.relayout)
+        self.view.layoutReady.connect(self.overview.relayout)
+        self.view.layoutReady.connect(self._update_overview_view)
         self.set_header(None)
 
     @property
@@ -206,9 +211,11 @@ class Pane(QFrame):
         """Title, then outlet · date · words · share found in the others."""
         doc = self.document
         self.title.set_full_text(doc.title)
-        words = stats.words if stats is not None else count_words(doc.text)
         parts = [p for p in (doc.outlet, doc.date) if p]
-        parts.append(f"{words:,} words")
+        if stats is not None:
+            parts.append(f"{stats.words:,} words")
+        elif len(doc.text) <= COUNT_AT_OPEN:  # a big article's count comes with the result
+            parts.append(f"{count_words(doc.text):,} words")
         if stats is not None:
             parts.append(f"{percent(stats.shared)} shared")
         parts.append(doc.name)
@@ -220,34 +227,30 @@ class Pane(QFrame):
         )
 
     def apply(self, comparison: Comparison, index: int, colours: Colours) -> None:
-        """Rebuild the text with the comparison's highlights for document ``index``."""
-        self.view.rebuild()
+        """Show the comparison's highlights for document ``index`` (the text is not rebuilt)."""
+        marks = marks_for(comparison, index)
         possible = len(comparison.documents) - 1
-        marks = []
         shared_text = QColor(colours.shared_text)
-        for segment in shared_segments(comparison, index):
-            colour = colours.shared_for(len(segment.others), possible)
-            self.view.paint_range(segment.start, segment.end, colour, shared_text)
-            marks.append((segment.start, segment.end, colour))
-        changed = QColor(colours.changed)
-        for start, end in changed_ranges(comparison, index):
-            self.view.paint_range(start, end, changed, QColor(colours.changed_text))
-            marks.append((start, end, changed))
+        colours_of: dict[int, tuple[QColor, QColor | None]] = {
+            key: (colours.shared_for(key, possible), shared_text) for key in range(1, possible + 1)
+        }
+        colours_of[CHANGED] = (QColor(colours.changed), QColor(colours.changed_text))
+        self.view.set_highlights(marks, colours_of)
+        self.overview.set_ranges(marks.overview, {k: c[0] for k, c in colours_of.items()})
         finder = DeletionFinder(comparison, index)
         self.view.set_deletions(finder.points, QColor(colours.changed).darker(160))
-        self.overview.set_ranges(marks)
         self.overview.set_colours(colours.overview_background, colours.viewport)
         self.set_header(comparison.document_stats[index])
         head, items = sharer_items(comparison, index)
         self.relations.set_items(head, items)
 
     def clear_highlights(self) -> None:
-        self.view.rebuild()
+        self.view.set_highlights(None, {})
         self.view.set_deletions(None, QColor())
-        self.overview.set_ranges([])
+        self.overview.set_ranges([], {})
 
-    def _locate(self, offset: int) -> float:
-        return self.view.y_of(offset) / max(1.0, self.view.document_height())
+    def _locate(self, offsets: list[int]) -> list[float] | None:
+        return self.view.fractions(offsets) if self.view.layout_ready() else None
 
     def _jump(self, fraction: float) -> None:
         total = self.view.document_height()
@@ -255,6 +258,8 @@ class Pane(QFrame):
         self.view.scroll_to_y(fraction * total - page / 2)
 
     def _update_overview_view(self) -> None:
+        if not self.view.layout_ready():
+            return
         total = max(1.0, self.view.document_height())
         top = self.view.top()
         self.overview.set_view(top / total, (top + self.view.viewport().height()) / total)

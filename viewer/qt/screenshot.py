@@ -17,7 +17,7 @@ def take_screenshot(
     """Render the window with ``paths`` compared to ``out``; 0 on success, 2 on bad input."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-    from viewer.cli import escape_controls
+    from viewer.core.terminal import escape_controls
     from viewer.qt.app import apply_theme, make_app
     from viewer.qt.mainwindow import MainWindow
     from viewer.qt.settings import MemoryStore, Settings
@@ -56,7 +56,7 @@ def take_screenshot(
     ok = window.grab().save(out)
     window.close()
     if not ok:
-        print(f"viewer: {out}: could not write the PNG", file=sys.stderr)
+        print(f"viewer: {escape_controls(out)}: could not write the PNG", file=sys.stderr)
         return 2
-    print(out)
+    print(escape_controls(out))
     return 0

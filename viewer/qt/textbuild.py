@@ -1,13 +1,12 @@
 """Core documents to QTextDocuments, and code-point ↔ UTF-16 offsets (Qt layer).
 
-The core counts code points; Qt counts UTF-16 units, so a character outside the BMP (an
-emoji) is one position there and two here. ``Offsets`` is the one place that converts.
+Offset conversion (code points ↔ UTF-16) lives in ``viewer.qt.highlights.Offsets``, the one
+place that converts, so the comparison process can use it without Qt.
 """
 
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left, bisect_right
 
 from PySide6.QtGui import (
     QColor,
@@ -36,25 +35,9 @@ from viewer.core.blocks import (
     Block,
 )
 from viewer.core.documents import MARKDOWN, Document
+from viewer.qt.highlights import Offsets
 
 HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.2, 4: 1.1, 5: 1.0, 6: 1.0}
-
-
-class Offsets:
-    """Converts between core offsets (code points) and Qt positions (UTF-16 units)."""
-
-    def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
-        self._astral_qt = [i + n for n, i in enumerate(self._astral)]
-
-    def to_qt(self, offset: int) -> int:
-        return offset + bisect_left(self._astral, offset)
-
-    def from_qt(self, position: int) -> int:
-        """The code point at a UTF-16 position (the second half of a pair goes back)."""
-        whole = bisect_right(self._astral_qt, position - 2)
-        inside = whole < len(self._astral_qt) and self._astral_qt[whole] == position - 1
-        return position - whole - (1 if inside else 0)
 
 
 def _block_format(block: Block, base_size: float) -> tuple[QTextBlockFormat, QTextCharFormat]:
@@ -184,3 +167,6 @@ def highlight_format(background: QColor, foreground: QColor | None = None) -> QT
         fmt.setForeground(foreground)
     fmt.setProperty(QTextFormat.Property.UserProperty, 1)
     return fmt
+
+
+__all__ = ["Offsets", "build_document", "highlight_format"]
