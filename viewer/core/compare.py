@@ -357,7 +357,7 @@ def compare(
     # count users see never includes punctuation.
     words = [len(t) for t in tokens]
     shown_words = [
-        len(t) if options.ignore_punctuation else count_words(doc.text)
+        len(t) if options.ignore_punctuation else count_words(doc.text, should_cancel)
         for doc, t in zip(docs, tokens, strict=True)
     ]
     pairs = tuple(
