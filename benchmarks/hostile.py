@@ -193,8 +193,13 @@ def run_sigint(tree: Path, files: list[Path], cap: float, after: float = 5.0) ->
     """``viewer compare`` (as ``python -m viewer``), SIGINT after ``after`` seconds."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
     argv = [sys.executable, "-m", "viewer", "compare", *map(str, files)]
-    proc = subprocess.Popen(
-        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    proc = subprocess.Popen(  # in ``tree``: ``-m`` puts the working directory first
+        argv,
+        cwd=tree,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     time.sleep(after)
     if proc.poll() is not None:
