@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
-from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
+from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel, sorted_checked
 from viewer.core.model import Link, Passage, Range, Span
 
 SAME_TEXT_OVERLAP = 2 / 3
@@ -49,10 +49,12 @@ class _UnionFind:
             self.parent[max(rx, ry)] = min(rx, ry)
 
 
-def merge_ranges(ranges: list[Range]) -> list[Range]:
+def merge_ranges(ranges: list[Range], should_cancel: CancelCheck | None = None) -> list[Range]:
     """Sorted union of ranges; touching ranges join."""
     merged: list[Range] = []
-    for start, end in sorted(ranges):
+    for count, (start, end) in enumerate(sorted_checked(ranges, should_cancel)):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
         if merged and start <= merged[-1][1]:
             if end > merged[-1][1]:
                 merged[-1] = (merged[-1][0], end)
@@ -106,9 +108,10 @@ def group_passages(
         groups[uf.find(index)].append(index)
     matched_in: dict[int, list[Range]] = defaultdict(list)
     for pp in pair_passages:
+        check_cancel(should_cancel)
         for side in (0, 1):
             matched_in[pp.docs[side]].extend(pp.matched[side])
-    everywhere = {doc: merge_ranges(ranges) for doc, ranges in matched_in.items()}
+    everywhere = {doc: merge_ranges(ranges, should_cancel) for doc, ranges in matched_in.items()}
     built = []
     for count, members in enumerate(groups.values()):
         if not count % CANCEL_EVERY:
@@ -205,7 +208,7 @@ def _passage(
             similarities.append(pp.similarity)
     spans: list[Span] = []
     for doc in sorted(ranges):
-        for start, end in merge_ranges(ranges[doc]):
+        for start, end in merge_ranges(ranges[doc], should_cancel):
             inside = _overlapping(matched[doc], start, end)
             changes = _unmatched((start, end), inside, texts[doc], should_cancel)
             spans.append(Span(doc, start, end, changes))
