@@ -181,7 +181,12 @@ def test_work_grows_linearly_with_the_text() -> None:
     assert per_word[1] <= 1.5 * per_word[0]
 
 
-def test_cancel_is_checked_after_a_bounded_amount_of_work_at_every_stage() -> None:
+@pytest.mark.parametrize(
+    "options", [CompareOptions(), CompareOptions(ignore_case=False, ignore_punctuation=False)]
+)
+def test_cancel_is_checked_after_a_bounded_amount_of_work_at_every_stage(
+    options: CompareOptions,
+) -> None:
     # Two texts of 30,000 words sharing most of their text: each stage (tokenising,
     # seeding, chaining, diffing, grouping) has tens of thousands of items to go through.
     a, b = every_kth_changed(30_000, 20_000, 7)
@@ -193,7 +198,7 @@ def test_cancel_is_checked_after_a_bounded_amount_of_work_at_every_stage() -> No
         marks.append(counter.lines)
         return False
 
-    counter.run(lambda: compare(docs, should_cancel=should_cancel))
+    counter.run(lambda: compare(docs, options, should_cancel=should_cancel))
     marks.append(counter.lines)
     gaps = [later - earlier for earlier, later in zip([0, *marks], marks, strict=False)]
     # 80,000 lines of Python take a few tens of milliseconds (tokenising 30,000 words alone

@@ -52,6 +52,12 @@ def _long_texts(folder: Path) -> list[Path]:
     return paths
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def test_sigint_during_the_comparison_stops_it_promptly(tmp_path: Path) -> None:
     files = _long_texts(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
@@ -61,8 +67,12 @@ def test_sigint_during_the_comparison_stops_it_promptly(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         env=env,
     )
-    time.sleep(2.5)  # loaded by now, and comparing (the whole run takes ~10 s or more)
-    assert process.poll() is None, "the comparison ended before it could be interrupted"
+    # Interrupt once the process has used 2 s of CPU: starting and loading take ~0.3 s, the
+    # whole comparison ~10 s, so it is comparing, however busy the machine is.
+    waited = time.perf_counter()
+    while _cpu_seconds(process.pid) < 2.0 and time.perf_counter() - waited < 60:
+        assert process.poll() is None, "the comparison ended before it could be interrupted"
+        time.sleep(0.02)
     sent = time.perf_counter()
     process.send_signal(signal.SIGINT)
     try:

@@ -313,3 +313,15 @@ def test_any_document_is_all_shared_with_an_identical_copy(
     assert marked(result, 0) == marked(result, 1) == []
     for link in result.links:
         assert link.ranges[0] == link.ranges[1]
+
+
+def test_a_paragraph_one_article_repeats_is_shared_in_both_places() -> None:
+    repeated, intro_a, intro_b, middle = prose(11, 4, 20)
+    a = doc(f"{intro_a}\n\n{repeated}\n\nThe end of the first article.", "a.txt")
+    b = doc(f"{intro_b}\n\n{repeated}\n\n{middle}\n\n{repeated}", "b.txt")
+    result = compare([a, b])
+    first = b.text.index(repeated)
+    places = {first, b.text.index(repeated, first + 1)}
+    linked = {link.ranges[link.side(1)] for link in result.links_between(0, 1)}
+    assert linked == {(at, at + len(repeated)) for at in places}
+    assert marked(result, 0) == marked(result, 1) == []

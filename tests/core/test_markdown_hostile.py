@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it.token import Token
 
@@ -154,6 +154,7 @@ UNITS = [
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(UNITS), st.integers(1, 40_000)), min_size=1, max_size=4))
+@example([(" a** a*", 1), ("*a* ", 1), (" a** a*", 1)])  # emphasis removed joins "a" and "a"
 def test_mixed_hostile_markdown_costs_bounded_tokens_and_keeps_its_words(
     parts: list[tuple[str, int]],
 ) -> None:
@@ -171,7 +172,9 @@ def test_mixed_hostile_markdown_costs_bounded_tokens_and_keeps_its_words(
     finally:
         Token.__init__ = original  # type: ignore[method-assign]
     assert count[0] <= MAX_TOKENS
-    assert re.findall("[a-z]+", rendered.text) == re.findall("[a-z]+", source)
+    # Every letter is kept, in order. (Words may join: removing the markup of "a**a" leaves
+    # "aa", which is what a renderer shows.)
+    assert re.sub("[^a-z]", "", rendered.text) == re.sub("[^a-z]", "", source)
 
 
 @st.composite

@@ -24,6 +24,9 @@ _SURROGATES = range(0xD800, 0xE000)
 # Most words of either side diff-match-patch compares at once: its cost grows with the
 # product of the sides' lengths, so larger candidates are cut into pieces first.
 PIECE_WORDS = 100
+# Pieces longer than this are split at single-word anchors where there are any: the
+# diff's cost grows with the product of length and differences, even below PIECE_WORDS.
+SPLIT_ABOVE = 16
 # Anchors are the rarest shared k-grams: single words first, then longer grams.
 ANCHOR_GRAMS = (1, 2, 3, 4)
 # Anchor passes nested deeper than this give way to proportional slices.
@@ -197,12 +200,13 @@ def _anchors(
     a: Sequence[int],
     b: Sequence[int],
     box: tuple[int, int, int, int],
+    grams: tuple[int, ...] = (1,),
     should_cancel: CancelCheck | None = None,
 ) -> list[Block]:
     """Equal runs to split a large piece at: k-grams unique on both sides, in order (the
     patience diff's anchors), for the smallest k that gives any. Empty when none exists."""
     a0, a1, b0, b1 = box
-    for k in ANCHOR_GRAMS:
+    for k in grams:
         if a1 - a0 < k or b1 - b0 < k:
             break
         in_b = _unique_grams(b, b0, b1, k, should_cancel)
@@ -289,18 +293,26 @@ class _Aligner:
         a0, b0 = a0 + head, b0 + head
         tail = _common_suffix(self.a, a1, self.b, b1, min(a1 - a0, b1 - b0))
         a1, b1 = a1 - tail, b1 - tail
-        if max(a1 - a0, b1 - b0) <= PIECE_WORDS or a0 == a1 or b0 == b1:
+        size = max(a1 - a0, b1 - b0)
+        if size <= SPLIT_ABOVE or a0 == a1 or b0 == b1:
             self._diff(a0, a1, b0, b1)
         else:
             check_cancel(self.should_cancel)
             box = (a0, a1, b0, b1)
-            runs = _anchors(self.a, self.b, box, self.should_cancel) if depth < MAX_DEPTH else []
+            grams = ANCHOR_GRAMS if size > PIECE_WORDS else ANCHOR_GRAMS[:1]
+            runs = (
+                _anchors(self.a, self.b, box, grams, self.should_cancel)
+                if depth < MAX_DEPTH
+                else []
+            )
             if runs:
                 for i, j, n in runs:
                     self.align(a0, i, b0, j, depth + 1)
                     self._add(i, j, n)
                     a0, b0 = i + n, j + n
                 self.align(a0, a1, b0, b1, depth + 1)
+            elif size <= PIECE_WORDS:
+                self._diff(a0, a1, b0, b1)
             else:
                 for box in _fallback((a0, a1, b0, b1)):
                     self._diff(*box)

@@ -10,6 +10,7 @@ and count what is shared. Each pair is computed from its two documents alone.
 from __future__ import annotations
 
 import itertools
+import re
 import time
 from bisect import bisect_right
 from collections import defaultdict
@@ -175,6 +176,34 @@ class _Pair:
             alignment, self.tokens[0], self.texts[0], self.options.min_words
         )
 
+    def _repeats(
+        self, used: tuple[bytearray, bytearray], should_cancel: CancelCheck | None
+    ) -> list[WordAlignment]:
+        """Whole lines or paragraphs one text repeats more often than the other: each extra
+        copy, matched to nothing, is linked to an identical line the other text has and
+        that is matched already. Words are aligned to one place at most unless they are
+        really repeated there, as a whole unit; a phrase inside other text never is."""
+        found: list[WordAlignment] = []
+        least = max(self.options.min_words, 1)
+        for side in (0, 1):
+            other = 1 - side
+            copies: dict[tuple[int, ...], tuple[int, int]] = {}
+            for start, end in _units(self.breaks[other]):
+                if end - start >= least and used[other].find(0, start, end) == -1:
+                    copies.setdefault(tuple(self.ids[other][start:end]), (start, end))
+            if not copies:
+                continue
+            for count, (start, end) in enumerate(_units(self.breaks[side])):
+                if not count % CANCEL_EVERY:
+                    _check(should_cancel)
+                if end - start < least or used[side].find(1, start, end) != -1:
+                    continue
+                copy = copies.get(tuple(self.ids[side][start:end]))
+                if copy is not None:
+                    pair = (start, copy[0]) if side == 0 else (copy[0], start)
+                    found.append(WordAlignment.from_blocks(((*pair, end - start),)))
+        return [alignment for alignment in found if self._stands(alignment)]
+
     def passages(self, should_cancel: CancelCheck | None) -> list[tuple[PairPassage, Range, Range]]:
         """Pairwise passages with their word ranges in each document."""
         a, b = self.ids
@@ -205,6 +234,7 @@ class _Pair:
             for i, j, n in alignment.blocks:
                 used[0][i : i + n] = b"\1" * n
                 used[1][j : j + n] = b"\1" * n
+        chosen.extend(self._repeats(used, should_cancel))
         found = []
         for alignment in chosen:
             _check(should_cancel)
@@ -222,6 +252,12 @@ class _Pair:
             )
             found.append((passage, ranges[0], ranges[1]))
         return found
+
+
+def _units(breaks: bytearray) -> list[tuple[int, int]]:
+    """Word ranges of the lines of a text (``paragraph_starts``), empty ones left out."""
+    starts = [m.start() for m in re.finditer(b"[\x01\x02]", breaks)]
+    return [(start, end) for start, end in itertools.pairwise(starts) if end > start]
 
 
 def _disputed(
@@ -321,7 +357,7 @@ def compare(
     # count users see never includes punctuation.
     words = [len(t) for t in tokens]
     shown_words = [
-        len(t) if options.ignore_punctuation else count_words(doc.text)
+        len(t) if options.ignore_punctuation else count_words(doc.text, should_cancel)
         for doc, t in zip(docs, tokens, strict=True)
     ]
     pairs = tuple(

@@ -24,6 +24,8 @@ from viewer.core.changes import WordAlignment, trimmed
 from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 
 Block = tuple[int, int, int]
+_SORT_CHUNK = 16 * CANCEL_EVERY
+_ANY_BREAK = bytes([0] + [1] * 255)
 
 
 def _breaks_between(breaks: bytearray, end: int, start: int) -> bool:
@@ -137,34 +139,45 @@ def tile(
             contested.append(entry)
     paragraphs = (_starts(breaks[0], 2), _starts(breaks[1], 2))
     lines = (_starts(breaks[0], 1), _starts(breaks[1], 1))
-    heap: list[tuple[int, int, int, int, int, int]] = []
+    # 1 wherever a line starts: most runs cross none, which one find() tells.
+    starts_a, starts_b = (marks.translate(_ANY_BREAK) for marks in breaks)
+    items = []
     for count, (run, weight, owner) in enumerate(contested):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
+        i, j, n = run
+        if starts_a.find(1, i + 1, i + n) == -1 and starts_b.find(1, j + 1, j + n) == -1:
+            items.append((-n, -n, -weight, i, j, owner))
+            continue
         pieces = _cut(run, lines)
         if len(pieces) == 1:
-            heap.append((-run[2], -run[2], -weight, run[0], run[1], owner))
+            items.append((-run[2], -run[2], -weight, run[0], run[1], owner))
             continue
         for paragraph in _cut(run, paragraphs):
             for i, j, n in _cut(paragraph, lines):
-                heap.append((-n, -paragraph[2], -weight, i, j, owner))
-    # Longest first: the pieces in sorted order, and the free parts of cut pieces (always
-    # shorter than what they were cut from) in a heap merged into that order.
-    heap.sort()
-    pending: list[tuple[int, int, int, int, int, int]] = []
+                items.append((-n, -paragraph[2], -weight, i, j, owner))
+    # Pieces in order: sorted slices merged lazily (a cancel check between slices), and a
+    # heap for the free parts pushed back; cheaper than one heap of everything.
+    chunks = []
+    for start in range(0, len(items), _SORT_CHUNK):
+        check_cancel(should_cancel)
+        chunks.append(sorted(items[start : start + _SORT_CHUNK]))
+    pending = heapq.merge(*chunks)
+    following = next(pending, None)
+    heap: list[tuple[int, int, int, int, int, int]] = []
     used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
     owners = ([-1] * (sizes[0] + 1), [-1] * (sizes[1] + 1))
-    next_sorted = 0
     for count in itertools.count():
-        if next_sorted == len(heap) and not pending:
+        if following is None and not heap:
             break
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
-        if pending and (next_sorted == len(heap) or pending[0] < heap[next_sorted]):
-            length, run_length, weight, i, j, owner = heapq.heappop(pending)
+        if heap and (following is None or heap[0] < following):
+            length, run_length, weight, i, j, owner = heapq.heappop(heap)
         else:
-            length, run_length, weight, i, j, owner = heap[next_sorted]
-            next_sorted += 1
+            assert following is not None
+            length, run_length, weight, i, j, owner = following
+            following = next(pending, None)
         n = -length
         if used[0].find(1, i, i + n) == -1 and used[1].find(1, j, j + n) == -1:
             used[0][i : i + n] = b"\1" * n
@@ -181,7 +194,7 @@ def tile(
             if t == n or used[0][i + t] or used[1][j + t]:
                 if t > start:
                     item = (start - t, run_length, weight, i + start, j + start, owner)
-                    heapq.heappush(pending, item)
+                    heapq.heappush(heap, item)
                 start = t + 1
     return tiles
 

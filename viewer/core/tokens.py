@@ -111,9 +111,13 @@ def tokenize(
     return Tokens(starts, ends, keys)
 
 
-def count_words(text: str) -> int:
+def count_words(text: str, should_cancel: CancelCheck | None = None) -> int:
     """Words in ``text`` as the engine counts them (punctuation marks are not words)."""
-    return sum(1 for _ in _patterns()[0].finditer(text))
+    count = 0
+    for count, _ in enumerate(_patterns(should_cancel)[0].finditer(text), 1):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+    return count
 
 
 def widen_to_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
