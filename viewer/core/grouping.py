@@ -84,7 +84,10 @@ def group_passages(
     def matched(index: int) -> tuple[Range, ...]:
         return pair_passages[index // 2].matched[index % 2]
 
-    sizes = [sum(end - start for start, end in matched(i)) for i in range(len(nodes))]
+    sizes = []
+    for i in range(len(nodes)):
+        check_cancel(should_cancel)
+        sizes.append(sum(end - start for start, end in matched(i)))
     for indices in by_doc.values():
         indices.sort(key=lambda i: nodes[i][1])
         active: list[int] = []
@@ -94,7 +97,7 @@ def group_passages(
             start = nodes[i][1]
             active = [j for j in active if nodes[j][2] > start]
             for j in active:
-                common = _common(matched(i), matched(j))
+                common = _common(matched(i), matched(j), should_cancel)
                 if common and common >= SAME_TEXT_OVERLAP * max(sizes[i], sizes[j]):
                     uf.union(i, j)
             active.append(i)
@@ -133,10 +136,15 @@ def group_passages(
     return tuple(passages), tuple(links)
 
 
-def _common(first: tuple[Range, ...], second: tuple[Range, ...]) -> int:
+def _common(
+    first: tuple[Range, ...], second: tuple[Range, ...], should_cancel: CancelCheck | None = None
+) -> int:
     """Characters that two sorted lists of disjoint ranges have in common."""
     total = x = y = 0
+    check_cancel(should_cancel)
     while x < len(first) and y < len(second):
+        if not (x + y) % CANCEL_EVERY:
+            check_cancel(should_cancel)
         low = max(first[x][0], second[y][0])
         high = min(first[x][1], second[y][1])
         if high > low:

@@ -186,6 +186,7 @@ def tile(
             owners[1][j : j + n] = [owner] * n
             tiles.append(((i, j, n), owner))
             continue
+        check_cancel(should_cancel)  # cutting a long piece is work of its own
         if blockers is not None:
             blockers.update(owners[0][i : i + n])
             blockers.update(owners[1][j : j + n])

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from viewer.core.errors import CANCEL_EVERY, check_cancel
+from viewer.core.errors import CANCEL_EVERY, check_cancel, sorted_checked
 from viewer.core.matching import tile
 
 SEED_WORDS = 3
@@ -200,8 +200,14 @@ def tile_runs(
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
         support[j - i] += n
-    weighted = [(run, support[run[1] - run[0]], 0) for run in runs]
-    return sorted(block for block, _ in tile(weighted, sizes, breaks, None, should_cancel))
+    weighted: list[tuple[tuple[int, int, int], int, int]] = []
+    for start in range(0, len(runs), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        weighted.extend(
+            (run, support[run[1] - run[0]], 0) for run in runs[start : start + CANCEL_EVERY]
+        )
+    tiles = tile(weighted, sizes, breaks, None, should_cancel)
+    return sorted_checked([block for block, _ in tiles], should_cancel)
 
 
 def find_candidates(
@@ -255,8 +261,7 @@ def extend_runs(
     for start in range(0, len(runs), CANCEL_EVERY):
         check_cancel(should_cancel)
         keyed.extend((j - i, i, j, n) for i, j, n in runs[start : start + CANCEL_EVERY])
-    keyed.sort()
-    for count, (_, i, j, n) in enumerate(keyed):
+    for count, (_, i, j, n) in enumerate(sorted_checked(keyed, should_cancel)):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
         diagonal = j - i
@@ -266,6 +271,8 @@ def extend_runs(
             i, j, n = i - 1, j - 1, n + 1
         while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
             n += 1
+        if n > CANCEL_EVERY:  # a long walk along the diagonal
+            check_cancel(should_cancel)
         grown.append((i, j, n))
         last_diagonal, last_end = diagonal, i + n
     return grown
