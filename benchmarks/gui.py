@@ -15,8 +15,11 @@ Run by hand (prints figures, asserts nothing):
     longest event-loop stall (gap between 10 ms heartbeat ticks, wall clock and the GUI
     thread's own CPU time) from opening them to a second after the highlights, and again
     after an option change; the time from the result's arrival to the highlights painted
-    (targets: stall <= 100 ms, highlights <= 1 s after the result).
-With ``--before REV``, (b) and (d) also run on REV (checked out in a temporary git
+    (targets: stall <= 100 ms, highlights <= 1 s after the result);
+(e) alignment: the error at the leader's sync point while scrolling 20 px at a time, p95 and
+    max over the cases of ``benchmarks/alignment.py`` (seeds 000|004 both orders, two sizes,
+    five seeds, tech/009|379), and follower moves against the leader.
+With ``--before REV``, (b), (d) and (e) also run on REV (checked out in a temporary git
 worktree) in the same run, for a before/after comparison.
 Articles are built from the BBC corpus beside the repository (read in place, never
 copied into it). Runs offscreen.
@@ -366,7 +369,21 @@ def main() -> None:
             big = big_articles(folder)
             for label, source in sources:
                 big_figures(label, source, big, folder)
-        # (The alignment error figures are printed by benchmarks/alignment.py.)
+        print("(e) alignment: error at the sync point while scrolling 20 px at a time")
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import alignment
+
+        for label, source in sources:
+            results = alignment.measure(source, folder)
+            errors = sorted(e for r in results for e in r["errors"])  # type: ignore[attr-defined]
+            backwards = sum(int(r["backwards"]) for r in results)  # type: ignore[call-overload]
+            if errors:
+                print(
+                    f"  {label}: {len(results)} cases, {len(errors)} steps: "
+                    f"p95 {errors[int(len(errors) * 0.95)]:.1f} px, max {errors[-1]:.1f} px, "
+                    f"follower moves against the leader: {backwards} "
+                    "(per case: benchmarks/alignment.py)"
+                )
 
 
 if __name__ == "__main__":
