@@ -306,6 +306,11 @@ class ArticleView(QTextBrowser):
             self._room = room
             self._extend_range()
 
+    def reach(self, top: float) -> None:
+        """Make the view top ``top`` reachable, growing the blank room if it must."""
+        top = round(top)
+        self.grow_room(max(0, -top), max(0, top - self._natural[1]))
+
     def _on_range_changed(self, low: int, high: int) -> None:
         if self._extending:
             return
