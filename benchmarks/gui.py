@@ -1,21 +1,35 @@
-"""Window benchmarks: launch to a painted, highlighted window; scroll handling; memory.
+"""Window benchmarks: launch; big articles; scroll handling; memory.
 
 Run by hand (prints figures, asserts nothing):
 
-    .venv/bin/python benchmarks/gui.py [--repeat 5]
+    .venv/bin/python benchmarks/gui.py [--repeat 5] [--before 691b0ab] [--skip-big]
 
 (a) launch: wall time from starting ``viewer`` (a fresh process) on the five seeds to the
     window painted with every pane highlighted (target <= 1.5 s);
 (b) scroll: time to handle one scroll event in the leading pane, including the other
-    panes following and repainting, with six ~50 KB articles open (target <= 8 ms);
-(c) memory: peak RSS of the process with eight ~50 KB articles open and compared.
-Articles for (b) and (c) are built from the BBC corpus beside the repository (read in
-place, never copied), sharing many articles in different orders. Runs offscreen.
+    panes following and repainting, with six and with eight ~50 KB articles open
+    (target: p95 <= 8 ms);
+(c) memory: peak RSS of the process with eight ~50 KB articles open and compared;
+(d) big articles: three ~1 MB articles (all BBC business articles in one file, a copy with
+    the paragraphs reversed and " the " -> " teh ", all entertainment articles): the
+    longest event-loop stall (gap between 10 ms heartbeat ticks, wall clock and the GUI
+    thread's own CPU time) from opening them to a second after the highlights, and again
+    after an option change; the time from the result's arrival to the highlights painted
+    (targets: stall <= 100 ms, highlights <= 1 s after the result);
+(e) alignment: the error at the leader's sync point while scrolling 20 px at a time, p95 and
+    max over the cases of ``benchmarks/alignment.py`` (seeds 000|004 both orders, two sizes,
+    five seeds, tech/009|379), and follower moves against the leader.
+With ``--before REV``, (b), (d) and (e) also run on REV (checked out in a temporary git
+worktree) in the same run, for a before/after comparison.
+Articles are built from the BBC corpus beside the repository (read in place, never
+copied into it). Runs offscreen.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import random
 import resource
@@ -24,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,7 +123,177 @@ def launch(repeat: int, folder: Path) -> list[float]:
     return times
 
 
-def scroll_and_memory(paths6: list[str], paths8: list[str], folder: Path) -> None:
+CHILD_COMMON = """
+import json, os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["QT_LOGGING_RULES"] = "qt.qpa.*=false"
+from PySide6.QtCore import QSettings, QTimer
+from viewer.qt.app import make_app
+from viewer.qt.articleview import ArticleView
+from viewer.qt.mainwindow import MainWindow
+from viewer.qt.settings import Settings
+app = make_app()
+
+def open_window(paths, name):
+    window = MainWindow(Settings(QSettings(name, QSettings.Format.IniFormat)))
+    window.files.interactive = False
+    window.resize(1600, 1000)
+    window.show()
+    window.files.open_paths(paths)
+    deadline = time.time() + 600
+    while window.comparison is None and time.time() < deadline:
+        app.processEvents()
+        time.sleep(0.002)
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.005)
+    return window
+"""
+
+CHILD_SCROLL = (
+    CHILD_COMMON
+    + """
+window = open_window(sys.argv[2:], sys.argv[1])
+leader = window.row.panes[0].view
+bar = leader.verticalScrollBar()
+step = bar.singleStep() * 3  # one mouse-wheel notch scrolls three lines
+times = []
+for value in range(0, min(bar.maximum(), 400 * step), step):
+    start = time.perf_counter()
+    bar.setValue(value)
+    app.processEvents()  # the followers scroll and every pane repaints
+    times.append((time.perf_counter() - start) * 1000)
+print(json.dumps({"times": times, "kb": sum(len(d.text) for d in window.documents) // 1024,
+                  "passages": len(window.comparison.passages)}), flush=True)
+window.close()
+"""
+)
+
+CHILD_BIG = (
+    CHILD_COMMON
+    + """
+marks = {"ticks": [], "result": [], "painted": []}
+last = [time.perf_counter(), time.thread_time()]
+def tick():
+    now, cpu = time.perf_counter(), time.thread_time()
+    marks["ticks"].append((now, now - last[0], cpu - last[1]))
+    last[0], last[1] = now, cpu
+heartbeat = QTimer()
+heartbeat.setInterval(10)
+heartbeat.timeout.connect(tick)
+original_result = MainWindow._on_result
+def on_result(self, comparison):
+    marks["result"].append(time.perf_counter())
+    original_result(self, comparison)
+MainWindow._on_result = on_result
+original_paint = ArticleView.paintEvent
+def paint(self, event):
+    original_paint(self, event)
+    if len(marks["painted"]) < len(marks["result"]):
+        marks["painted"].append(time.perf_counter())
+ArticleView.paintEvent = paint
+def wait(seconds):
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.002)
+def longest(after):
+    gaps = [(gap, cpu) for end, gap, cpu in marks["ticks"] if end - gap >= after]
+    return max(g for g, _ in gaps), max(c for _, c in gaps)
+heartbeat.start()
+last[0], last[1] = time.perf_counter(), time.thread_time()
+start = time.perf_counter()
+window = open_window(sys.argv[2:], sys.argv[1])
+while len(marks["painted"]) < 1:
+    wait(0.05)
+wait(1.0)
+first = longest(start)
+options = window.options_bar
+changed = time.perf_counter()
+options.min_words.setValue(options.min_words.value() + 1)
+while len(marks["painted"]) < 2:
+    wait(0.05)
+wait(1.0)
+second = longest(changed)
+print(json.dumps({
+    "open": {"wall": first[0], "cpu": first[1],
+             "highlights": marks["painted"][0] - marks["result"][0],
+             "result": marks["result"][0] - start},
+    "option": {"wall": second[0], "cpu": second[1],
+               "highlights": marks["painted"][1] - marks["result"][1],
+               "result": marks["result"][1] - changed},
+}), flush=True)
+window.close()
+"""
+)
+
+
+def run_child(code: str, source: Path, args: list[str]) -> dict[str, object]:
+    """Run a measuring child on the code in ``source``; its JSON line."""
+    environment = dict(os.environ, PYTHONPATH=str(source))
+    done = subprocess.run(
+        [PYTHON, "-c", code, *args],
+        env=environment,
+        cwd=source,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    for line in done.stdout.splitlines():
+        if line.startswith("{"):
+            result: dict[str, object] = json.loads(line)
+            return result
+    raise SystemExit(f"the child failed:\n{done.stderr[-2000:]}")
+
+
+def big_articles(folder: Path) -> list[str]:
+    def read(path: Path) -> str:
+        data = path.read_bytes()
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+
+    business = "\n\n".join(read(p).strip() for p in sorted((CORPUS / "business").glob("*.txt")))
+    reversed_copy = "\n\n".join(reversed(business.split("\n\n"))).replace(" the ", " teh ")
+    entertainment = "\n\n".join(
+        read(p).strip() for p in sorted((CORPUS / "entertainment").glob("*.txt"))
+    )
+    paths = []
+    for name, text in (
+        ("business", business),
+        ("business-reversed", reversed_copy),
+        ("entertainment", entertainment),
+    ):
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def scroll_figures(label: str, source: Path, paths: list[str], folder: Path) -> None:
+    found = run_child(CHILD_SCROLL, source, [str(folder / f"scroll-{label}.ini"), *paths])
+    times = sorted(found["times"])  # type: ignore[type-var]
+    print(
+        f"    {label}: {len(paths)} x ~50 KB ({found['kb']} KB, {found['passages']} passages), "
+        f"{len(times)} wheel steps: median {statistics.median(times):.2f} ms, "
+        f"p95 {times[int(len(times) * 0.95)]:.2f} ms, max {times[-1]:.2f} ms"
+    )
+
+
+def big_figures(label: str, source: Path, paths: list[str], folder: Path) -> None:
+    found = run_child(CHILD_BIG, source, [str(folder / f"big-{label}.ini"), *paths])
+    for phase, title in (("open", "open, compare, highlight"), ("option", "option change")):
+        f = found[phase]
+        assert isinstance(f, dict)
+        print(
+            f"    {label}, {title}: longest stall {f['wall'] * 1000:.0f} ms wall clock, "
+            f"{f['cpu'] * 1000:.0f} ms GUI-thread CPU; result {f['result']:.1f} s after the "
+            f"start, highlights painted {f['highlights'] * 1000:.0f} ms after the result"
+        )
+
+
+def memory(paths8: list[str], folder: Path) -> None:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["QT_LOGGING_RULES"] = "qt.qpa.*=false"
     from PySide6.QtCore import QSettings
@@ -118,63 +303,52 @@ def scroll_and_memory(paths6: list[str], paths8: list[str], folder: Path) -> Non
     from viewer.qt.settings import Settings
 
     app = make_app()
-
-    def open_window(paths: list[str], name: str) -> MainWindow:
-        window = MainWindow(Settings(QSettings(str(folder / name), QSettings.Format.IniFormat)))
-        window.files.interactive = False
-        window.resize(1600, 1000)
-        window.show()
-        window.files.open_paths(paths)
-        deadline = time.time() + 120
-        while window.comparison is None and time.time() < deadline:
-            app.processEvents()
-            time.sleep(0.005)
-        if window.comparison is None:
-            raise SystemExit("the comparison did not finish in 120 s")
-        for _ in range(5):
-            app.processEvents()
-        return window
-
-    window = open_window(paths6, "scroll.ini")
-    comparison = window.comparison
-    assert comparison is not None
-    leader = window.row.panes[0].view
-    bar = leader.verticalScrollBar()
-    per_event = []
-    step = bar.singleStep() * 3  # one mouse-wheel notch scrolls three lines
-    for value in range(0, min(bar.maximum(), 400 * step), step):
-        start = time.perf_counter()
-        bar.setValue(value)
-        app.processEvents()  # the followers scroll and every pane repaints
-        per_event.append((time.perf_counter() - start) * 1000)
-    per_event.sort()
-    print(
-        f"(b) scroll, 6 x ~50 KB ({sum(len(d.text) for d in comparison.documents) // 1024} KB, "
-        f"{len(comparison.passages)} passages): {len(per_event)} wheel steps of {step} px, "
-        f"median {statistics.median(per_event):.2f} ms, "
-        f"p95 {per_event[int(len(per_event) * 0.95)]:.2f} ms, max {per_event[-1]:.2f} ms "
-        f"(target <= 8 ms)"
-    )
-    window.close()
-    window.comparer.shutdown()
-    window.deleteLater()
-    app.processEvents()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    window = open_window(paths8, "memory.ini")
+    window = MainWindow(Settings(QSettings(str(folder / "memory.ini"), QSettings.Format.IniFormat)))
+    window.files.interactive = False
+    window.resize(1600, 1000)
+    window.show()
+    window.files.open_paths(paths8)
+    deadline = time.time() + 120
+    while window.comparison is None and time.time() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"(c) memory, 8 x ~50 KB open and compared: peak RSS {after:.0f} MB "
-        f"(process peak before opening them {before:.0f} MB)"
+        f"(process peak before opening them {before:.0f} MB; the comparison runs in a "
+        f"child process, not counted)"
     )
     window.close()
     window.comparer.shutdown()
+
+
+@contextlib.contextmanager
+def checkout(revision: str | None) -> Iterator[Path | None]:
+    """A temporary git worktree of ``revision`` (removed afterwards), or None."""
+    if revision is None:
+        yield None
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        where = Path(tmp) / "before"
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", "-q", str(where), revision],
+            cwd=ROOT,
+            check=True,
+        )
+        try:
+            yield where
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(where)], cwd=ROOT)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--before", help="also measure this git revision (e.g. 691b0ab)")
+    parser.add_argument("--skip-big", action="store_true", help="leave out (d)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, checkout(args.before) as before:
         folder = Path(tmp)
         times = launch(args.repeat, folder)
         print(
@@ -184,7 +358,32 @@ def main() -> None:
         )
         paths6 = heavy_reuse_set(6, 50_000, folder)
         paths8 = heavy_reuse_set(8, 50_000, folder, seed=11)
-        scroll_and_memory(paths6, paths8, folder)
+        sources = [("now", ROOT)] + ([(f"before ({args.before})", before)] if before else [])
+        print("(b) scroll, time per wheel step (target: p95 <= 8 ms)")
+        for label, source in sources:
+            scroll_figures(label, source, paths6, folder)
+            scroll_figures(label, source, paths8, folder)
+        memory(paths8, folder)
+        if not args.skip_big:
+            print("(d) three ~1 MB articles (targets: stall <= 100 ms, highlights <= 1 s)")
+            big = big_articles(folder)
+            for label, source in sources:
+                big_figures(label, source, big, folder)
+        print("(e) alignment: error at the sync point while scrolling 20 px at a time")
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import alignment
+
+        for label, source in sources:
+            results = alignment.measure(source, folder)
+            errors = sorted(e for r in results for e in r["errors"])  # type: ignore[attr-defined]
+            backwards = sum(int(r["backwards"]) for r in results)  # type: ignore[call-overload]
+            if errors:
+                print(
+                    f"  {label}: {len(results)} cases, {len(errors)} steps: "
+                    f"p95 {errors[int(len(errors) * 0.95)]:.1f} px, max {errors[-1]:.1f} px, "
+                    f"follower moves against the leader: {backwards} "
+                    "(per case: benchmarks/alignment.py)"
+                )
 
 
 if __name__ == "__main__":

@@ -154,3 +154,34 @@ def test_articles_sharing_text_stay_level_while_an_unrelated_one_leads(
         assert abs(gap) <= line + 1, f"000 and 004 are {gap:.0f} px apart at 001's top {value}"
         checked += 1
     assert checked >= 3
+
+
+def test_stepping_to_a_change_or_passage_shows_its_copies_level(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "004"))
+    window.resize(1400, 450)
+    qtbot.wait(200)
+    left, right = window.row.panes
+    line = left.view.bottom_of(1) - left.view.y_of(0)
+    left.view.setFocus()
+    window.focus_pane = left
+
+    def screen(pane, offset: int) -> float:  # type: ignore[no-untyped-def]
+        return pane.view.y_of(offset) - pane.view.top()
+
+    # The moved "traded blame" paragraph is not in the in-order chain: scrolling alone
+    # would leave its copy out of view. Stepping to its first change brings it level.
+    window.actions_by_name["next_change"].trigger()
+    assert window.current_change is not None
+    mine = left.document.text.index("have traded blame")
+    theirs = right.document.text.index("have traded blame")
+    assert abs(screen(left, mine) - screen(right, theirs)) <= line + 1
+    for _ in range(3):
+        window.actions_by_name["next_passage"].trigger()
+        comparison = window.comparison
+        assert comparison is not None and window.current_passage is not None
+        passage = comparison.passages[window.current_passage]
+        (a,) = passage.spans_in(window.docs_of_panes[0])
+        (b,) = passage.spans_in(window.docs_of_panes[1])
+        assert abs(screen(left, a.start) - screen(right, b.start)) <= line + 1

@@ -182,7 +182,7 @@ class ArticleView(QTextBrowser):
     def highlighted_ranges(self) -> list[tuple[int, int, str]]:
         """Core ranges that carry a highlight background, with the colour: what a user sees."""
         found: list[tuple[int, int, str]] = []
-        for start, end, key in self._marks.core.ranges:
+        for start, end, key in self._marks.core:
             colour = self._mark_colours[key][0].name()
             if found and found[-1][1] == start and found[-1][2] == colour:
                 found[-1] = (found[-1][0], end, colour)
@@ -203,7 +203,7 @@ class ArticleView(QTextBrowser):
     def _selection(self, index: int) -> QAbstractTextDocumentLayout.Selection:
         selection = self._selections.get(index)
         if selection is None:
-            q0, q1, key = self._marks.qt.ranges[index]
+            q0, q1, key = self._marks.qt[index]
             background, foreground = self._mark_colours[key]
             cursor = QTextCursor(self._qdoc)
             cursor.setPosition(q0)
@@ -305,6 +305,11 @@ class ArticleView(QTextBrowser):
         if room != self._room:
             self._room = room
             self._extend_range()
+
+    def reach(self, top: float) -> None:
+        """Make the view top ``top`` reachable, growing the blank room if it must."""
+        top = round(top)
+        self.grow_room(max(0, -top), max(0, top - self._natural[1]))
 
     def _on_range_changed(self, low: int, high: int) -> None:
         if self._extending:

@@ -139,19 +139,23 @@ class LinkMap(QWidget):
         if self.comparison is None:
             return result
         width = float(self.width())
+        # Per side: the viewport's top in this widget, the view's scroll top, its height
+        # (asked once per paint, not per tongue).
+        views = [
+            (self._viewport_top(p), p.view.top(), p.view.viewport().height())
+            for p in (self.left, self.right)
+        ]
         for passage, side, start, end, label in self._far_link_geometry(compute):
             pane = self.left if side == 0 else self.right
-            origin = self._viewport_top(pane)
+            origin, scroll, height = views[side]
             b0 = pane.view.block_span(start)[0]
             b1 = pane.view.block_span(max(start, end - 1))[1]
-            if origin - pane.view.top() + b1 < origin or (
-                origin - pane.view.top() + b0 > origin + pane.view.viewport().height()
-            ):
+            if origin - scroll + b1 < origin or origin - scroll + b0 > origin + height:
                 continue
             y0, y1 = self._far_y(side, start, end)
-            top = origin - pane.view.top() + y0
-            bottom = origin - pane.view.top() + y1
-            if bottom < origin or top > origin + pane.view.viewport().height():
+            top = origin - scroll + y0
+            bottom = origin - scroll + y1
+            if bottom < origin or top > origin + height:
                 continue
             edge, tip = (0.0, width * 0.7) if side == 0 else (width, width * 0.3)
             middle = (top + bottom) / 2
@@ -223,16 +227,11 @@ class LinkMap(QWidget):
         if self.comparison is None:
             return result
         lview, rview = self.left.view, self.right.view
-        ltop = self._viewport_top(self.left) - lview.top()
-        rtop = self._viewport_top(self.right) - rview.top()
-        lclip = (
-            self._viewport_top(self.left),
-            self._viewport_top(self.left) + lview.viewport().height(),
-        )
-        rclip = (
-            self._viewport_top(self.right),
-            self._viewport_top(self.right) + rview.viewport().height(),
-        )
+        lorigin, rorigin = self._viewport_top(self.left), self._viewport_top(self.right)
+        ltop = lorigin - lview.top()
+        rtop = rorigin - rview.top()
+        lclip = (lorigin, lorigin + lview.viewport().height())
+        rclip = (rorigin, rorigin + rview.viewport().height())
         width = float(self.width())
         for index, (passage, a0, a1, b0, b1) in enumerate(self._link_geometry(compute)):
             visible_left = ltop + a1 >= lclip[0] and ltop + a0 <= lclip[1]
@@ -295,7 +294,9 @@ class LinkMap(QWidget):
         for passage_id, label, path in self.far_bands(compute=False):
             colour = QColor(colours.shared_for(self._carriers.get(passage_id, 1), possible))
             colour.setAlpha(colours.band_alpha + 40)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # as bands do
             painter.fillPath(path, colour)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             edge = QColor(colour)
             edge.setAlpha(255)
             pen = QPen(edge.darker(130) if not colours.dark else edge.lighter(130), 1)

@@ -41,6 +41,7 @@ from viewer.core.navigation import (
     step_passage,
 )
 from viewer.core.relations import related_order
+from viewer.core.scrollmap import anchors
 from viewer.qt.app import apply_theme
 from viewer.qt.files import FileKeeper
 from viewer.qt.findbar import FindBar, Finder
@@ -396,14 +397,44 @@ class MainWindow(QMainWindow):
         self._show_outline()
         passage = comparison.passages[passage_id]
 
-        def reveal() -> None:
-            for pane, doc in zip(self.row.panes, self.docs_of_panes, strict=True):
-                spans = passage.spans_in(doc)
-                if spans and pane is not leader:
-                    pane.view.reveal(spans[0].start, spans[0].end)
-
-        self.sync.run_locked(reveal)
+        carriers = [
+            (pane, spans[0])
+            for pane, doc in zip(self.row.panes, self.docs_of_panes, strict=True)
+            if (spans := passage.spans_in(doc))
+        ]
+        if carriers:
+            # One pane shows the passage a third of the way down (the one it was chosen
+            # in stays put); every other copy stands level with it.
+            first = next((c for c in carriers if c[0] is leader), carriers[0])
+            if first[0] is not leader:
+                self.sync.run_locked(lambda: first[0].view.reveal(first[1].start, first[1].end))
+            self.level_counterparts(first[0], first[1].start, passage_id)
         self.show_status(describe_passage(comparison, passage_id))
+
+    def level_counterparts(self, pane: Pane, offset: int, passage_id: int) -> None:
+        """Bring every other copy of a passage level with ``offset`` of it in ``pane``."""
+        comparison = self.comparison
+        if comparison is None:
+            return
+        passage = comparison.passages[passage_id]
+        doc = self.docs_of_panes[self.row.panes.index(pane)]
+        mine = next((s for s in passage.spans_in(doc) if s.start <= offset <= s.end), None)
+        if mine is None:
+            return
+        others = []
+        for other, other_doc in zip(self.row.panes, self.docs_of_panes, strict=True):
+            spans = passage.spans_in(other_doc)
+            if other is pane or not spans:
+                continue
+            points = anchors(
+                pane.document.text,
+                (mine.start, mine.end),
+                other.document.text,
+                (spans[0].start, spans[0].end),
+            )
+            at = max((p for p in points if p[0] <= offset), default=points[0])
+            others.append((other, at[1]))
+        self.sync.level(pane, offset, others)
 
     def _show_outline(self) -> None:
         comparison = self.comparison
@@ -459,7 +490,8 @@ class MainWindow(QMainWindow):
         self._show_change_mark()
         self.select_passage(change.passage, leader=pane)
         self.sync.run_locked(lambda: view.reveal(change.start, change.end))
-        self.sync.follow(pane)
+        self.sync.follow(pane)  # panes without the passage follow as usual …
+        self.level_counterparts(pane, change.start, change.passage)  # … its copies stand level
         text = " ".join(pane.document.text[change.start : change.end].split())
         if len(text) > 60:
             text = text[:59] + "…"

@@ -184,6 +184,19 @@ class SyncScroller(QObject):
                 target = current
         return target
 
+    def level(self, leader_pane: Pane, offset: int, others: list[tuple[Pane, int]]) -> None:
+        """Scroll each ``(pane, offset)`` so that line stands level with the leader's line at
+        ``offset`` (a passage's counterparts when stepping to it), with room if needed."""
+        screen = leader_pane.view.y_of(offset) - leader_pane.view.top()
+
+        def move() -> None:
+            for pane, other in others:
+                target = pane.view.y_of(other) - screen
+                pane.view.reach(target)
+                pane.view.scroll_to_y(target)
+
+        self.run_locked(move)
+
     def realign(self, leader_pane: Pane | None = None) -> None:
         """Put every other pane level with ``leader_pane`` (or the last leader) at once."""
         pane = leader_pane or self.leader or (self._panes[0] if self._panes else None)

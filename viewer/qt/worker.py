@@ -14,6 +14,7 @@ import dataclasses
 import os
 import pickle
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,6 +31,12 @@ _ROOT = str(Path(__file__).resolve().parents[2])  # where ``viewer`` can be impo
 
 class _Signals(QObject):
     done = Signal(int, object)
+    decoded = Signal(object)  # a message unpickled off the GUI thread
+
+
+# A bigger frame is unpickled in a short-lived thread: unpickling a 1 MB comparison's
+# thousands of frozen dataclasses takes 0.1 s, in Python code that yields the GIL.
+DECODE_ASIDE = 64 * 1024
 
 
 class Comparer(QObject):
@@ -49,6 +56,8 @@ class Comparer(QObject):
         self._buffer = bytearray()
         self._signals = _Signals(self)
         self._signals.done.connect(self._on_done)
+        self._signals.decoded.connect(self._on_decoded)
+        self._decoders: list[threading.Thread] = []
         self.running = False
         self._closed = False
         app = QCoreApplication.instance()
@@ -98,7 +107,19 @@ class Comparer(QObject):
                 return
             frame = bytes(self._buffer[HEADER.size : HEADER.size + size])
             del self._buffer[: HEADER.size + size]
-            self._on_message(pickle.loads(frame))
+            if size < DECODE_ASIDE:
+                self._on_message(pickle.loads(frame))
+            else:
+                decoder = threading.Thread(target=self._decode, args=(frame,), daemon=True)
+                self._decoders = [d for d in self._decoders if d.is_alive()] + [decoder]
+                decoder.start()
+
+    def _decode(self, frame: bytes) -> None:
+        self._signals.decoded.emit(pickle.loads(frame))
+
+    def _on_decoded(self, message: tuple[object, ...]) -> None:
+        if not self._closed:
+            self._on_message(message)
 
     def _on_message(self, message: tuple[object, ...]) -> None:
         token, kind = message[0], message[1]
@@ -164,6 +185,8 @@ class Comparer(QObject):
     def shutdown(self, timeout_ms: int = 1000) -> bool:
         """Stop the child process (killing any run under way); true when it has ended."""
         self._closed = True
+        for decoder in self._decoders:
+            decoder.join(timeout_ms / 1000)
         self.running = False
         self._jobs.clear()
         process, self._process = self._process, None
