@@ -262,3 +262,18 @@ def test_word_counts_do_not_count_punctuation_when_it_matters() -> None:
     strict = compare([a, b], CompareOptions(ignore_punctuation=False)).document_stats[0].words
     # The dash and the quotation marks between the sentences are not words.
     assert plain == strict == len(REUTERS[0].split()) + len(REUTERS[3].split())
+
+
+def test_the_collector_pauses_during_a_comparison_and_resumes_after() -> None:
+    import gc
+
+    seen: list[bool] = []
+
+    def poll() -> bool:
+        seen.append(gc.isenabled())
+        return False
+
+    assert gc.isenabled()
+    compare([seed("000"), seed("004")], should_cancel=poll)
+    assert seen and not any(seen)  # no full collection can stall a cancel check
+    assert gc.isenabled()

@@ -9,6 +9,7 @@ and count what is shared. Each pair is computed from its two documents alone.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 import time
@@ -295,7 +296,28 @@ def compare(
     should_cancel: CancelCheck | None = None,
     progress: Progress | None = None,
 ) -> Comparison:
-    """Compare 2–12 documents; raise ``ComparisonCancelled`` when ``should_cancel()``."""
+    """Compare 2–12 documents; raise ``ComparisonCancelled`` when ``should_cancel()``.
+
+    Python's cyclic garbage collector is paused meanwhile: the engine makes millions of
+    small objects and no cycles, and full collections over them cost 0.15–0.3 s at a
+    time on a 20 MB input (longer than a cancel may wait) and 12 % of the CPU time on
+    twelve 200 KB texts. Reference counting still frees everything as usual.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _compare(documents, options, should_cancel, progress)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _compare(
+    documents: Sequence[Document],
+    options: CompareOptions | None,
+    should_cancel: CancelCheck | None,
+    progress: Progress | None,
+) -> Comparison:
     started = time.perf_counter()
     options = options or CompareOptions()
     docs = tuple(documents)
