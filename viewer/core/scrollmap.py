@@ -132,36 +132,6 @@ def _interpolate(xs: Sequence[float], ys: Sequence[float], x: float) -> float:
     return y0 if x1 == x0 else y0 + (y1 - y0) * (x - x0) / (x1 - x0)
 
 
-@dataclass(frozen=True)
-class ScrollMap:
-    """A monotone piecewise-linear map from positions in A to positions in B."""
-
-    xs: tuple[float, ...]
-    ys: tuple[float, ...]
-
-    @classmethod
-    def from_segments(cls, chain: Sequence[Segment], length_a: float, length_b: float) -> ScrollMap:
-        """Anchor both ends and every chained segment's start and end."""
-        xs: list[float] = [0.0]
-        ys: list[float] = [0.0]
-        for a0, a1, b0, b1 in chain:
-            for x, y in ((a0, b0), (a1, b1)):
-                if x >= xs[-1] and y >= ys[-1] and (x, y) != (xs[-1], ys[-1]):
-                    xs.append(float(x))
-                    ys.append(float(y))
-        if length_a >= xs[-1] and length_b >= ys[-1]:
-            xs.append(float(length_a))
-            ys.append(float(length_b))
-        return cls(tuple(xs), tuple(ys))
-
-    def map(self, x: float) -> float:
-        """Where position ``x`` of A corresponds in B."""
-        return _interpolate(self.xs, self.ys, x)
-
-    def inverse(self) -> ScrollMap:
-        return ScrollMap(self.ys, self.xs)
-
-
 def sync_fraction(top: float, page: float, total: float) -> float:
     """Meld's sync point: where in the view (0 top … 1 bottom) positions are matched.
 
