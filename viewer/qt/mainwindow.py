@@ -229,9 +229,13 @@ class MainWindow(QMainWindow):
 
     def arrange_panes(self, documents: list[Document]) -> None:
         """Put the panes in this order (the same articles)."""
+        self._reorder(documents)
+        self._after_reorder()
+
+    def _reorder(self, documents: list[Document]) -> None:
         by_id = {id(p.document): p for p in self.row.panes}
         self.row.reorder([by_id[id(d)] for d in documents])
-        self._after_reorder()
+        self.documents = [p.document for p in self.row.panes]
 
     def set_order_by_relation(self, on: bool) -> None:
         self.settings.set_order_by_relation(on)
@@ -324,10 +328,7 @@ class MainWindow(QMainWindow):
         self.current_change = None
         self._changes = {}
         if self._arrange_on_result and self.settings.order_by_relation():
-            order = related_order(comparison)
-            by_id = {id(p.document): p for p in self.row.panes}
-            self.row.reorder([by_id[id(comparison.documents[i])] for i in order])
-            self.documents = [p.document for p in self.row.panes]
+            self._reorder([comparison.documents[i] for i in related_order(comparison)])
         self._arrange_on_result = False
         self._show_comparison()
         count = len(comparison.passages)
@@ -388,8 +389,14 @@ class MainWindow(QMainWindow):
         self.options_bar.legend.set_colours(self.colours, max(1, len(self.documents) - 1))
 
     # -- passages and changes ------------------------------------------------------------
-    def select_passage(self, passage_id: int, leader: Pane | None = None) -> None:
-        """Make a passage current: outline it and bring it into view in every pane."""
+    def select_passage(
+        self, passage_id: int, leader: Pane | None = None, at: int | None = None
+    ) -> None:
+        """Make a passage current: outline it and bring it into view in every pane.
+
+        ``leader`` (the pane it was chosen in) stays put; the other copies stand level with
+        its offset ``at`` (default: the passage's start there).
+        """
         comparison = self.comparison
         if comparison is None or not 0 <= passage_id < len(comparison.passages):
             return
@@ -408,7 +415,8 @@ class MainWindow(QMainWindow):
             first = next((c for c in carriers if c[0] is leader), carriers[0])
             if first[0] is not leader:
                 self.sync.run_locked(lambda: first[0].view.reveal(first[1].start, first[1].end))
-            self.level_counterparts(first[0], first[1].start, passage_id)
+            offset = at if at is not None and first[0] is leader else first[1].start
+            self.level_counterparts(first[0], offset, passage_id)
         self.show_status(describe_passage(comparison, passage_id))
 
     def level_counterparts(self, pane: Pane, offset: int, passage_id: int) -> None:
@@ -488,10 +496,9 @@ class MainWindow(QMainWindow):
         change = changes[stop.index]
         self.row_scroller.ensureWidgetVisible(pane, 0, 0)
         self._show_change_mark()
-        self.select_passage(change.passage, leader=pane)
         self.sync.run_locked(lambda: view.reveal(change.start, change.end))
         self.sync.follow(pane)  # panes without the passage follow as usual …
-        self.level_counterparts(pane, change.start, change.passage)  # … its copies stand level
+        self.select_passage(change.passage, leader=pane, at=change.start)  # … copies level
         text = " ".join(pane.document.text[change.start : change.end].split())
         if len(text) > 60:
             text = text[:59] + "…"
