@@ -29,6 +29,7 @@ from viewer.core.documents import Document
 from viewer.core.links import classify_link
 from viewer.core.model import Range
 from viewer.qt.highlights import NO_MARKS, DocumentMarks, RangeIndex
+from viewer.qt.scrollbar import SlimScrollBar
 from viewer.qt.textbuild import Offsets, build_document, highlight_format
 
 
@@ -46,6 +47,8 @@ class ArticleView(QTextBrowser):
 
     def __init__(self, document: Document, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setVerticalScrollBar(SlimScrollBar(Qt.Orientation.Vertical, self))
+        self.setHorizontalScrollBar(SlimScrollBar(Qt.Orientation.Horizontal, self))
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)
@@ -393,14 +396,15 @@ class ArticleView(QTextBrowser):
         end = self.offset_at(top + self.viewport().height(), self.viewport().width())
         return self._deletions(start, end)
 
-    def _paint_deletions(self) -> None:
-        points = self.visible_deletions()
+    def _paint_deletions(self, painter: QPainter, q0: int, q1: int) -> None:
+        """Carets for the dropped words between Qt positions ``q0`` and ``q1`` (the blocks
+        being painted)."""
+        if self._deletions is None:
+            return
+        points = self._deletions(self.offsets.from_qt(q0), self.offsets.from_qt(q1))
         if not points:
             return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(self._deletion_colour, 2)
-        painter.setPen(pen)
+        painter.setPen(QPen(self._deletion_colour, 2))
         cursor = QTextCursor(self._qdoc)
         for offset in points:
             cursor.setPosition(self.offsets.to_qt(offset))
@@ -409,30 +413,16 @@ class ArticleView(QTextBrowser):
             painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
             painter.drawLine(QPointF(x - 3, rect.top()), QPointF(x + 3, rect.top()))
             painter.drawLine(QPointF(x - 3, rect.bottom()), QPointF(x + 3, rect.bottom()))
-        painter.end()
 
-    def _paint_current_change(self) -> None:
-        self._paint_deletions()
+    def _paint_current_change(self, painter: QPainter) -> None:
         if self._current_change is None:
             return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for rect in self.range_rects(*self._current_change):
             painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
-        painter.end()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self.viewport())
-        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
-        self._draw_text(painter, QRectF(event.rect()))
-        painter.end()
-        self._paint_current_change()
-        if not self._outline:
-            return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    def _paint_outline(self, painter: QPainter) -> None:
         painter.setPen(QPen(self._outline_colour, 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         scroll = self.verticalScrollBar().value()
@@ -443,20 +433,46 @@ class ArticleView(QTextBrowser):
             if bottom < 0 or top > self.viewport().height():
                 continue
             painter.drawRoundedRect(QRectF(4, top - 2, width - 8, bottom - top + 4), 4, 4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The text with its highlights, then the marks over it: deletion carets, the
+        current change's frame, the current passage's outline. One painter, and only what
+        falls in the exposed strip: every pane repaints a strip on every wheel step."""
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
+        q0, q1 = self._draw_text(painter, QRectF(event.rect()))
+        painter.setClipRect(event.rect())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_deletions(painter, q0, q1)
+        self._paint_current_change(painter)
+        if self._outline:
+            self._paint_outline(painter)
         painter.end()
 
-    def _draw_text(self, painter: QPainter, rect: QRectF) -> None:
+    def _blocks_between(self, top: float, bottom: float) -> tuple[int, int]:
+        """Qt positions from the start of the block at document y ``top`` to the end of the
+        block at ``bottom``: from the block table once laid out, else by hit tests."""
+        if self._laid_out:
+            positions, tops, _ = self._block_table()
+            first = max(0, bisect_right(tops, top) - 1)
+            last = max(0, bisect_right(tops, bottom) - 1)
+            end = positions[last + 1] if last + 1 < len(positions) else self._qdoc.characterCount()
+            return positions[first], end
+        layout = self._qdoc.documentLayout()
+        fuzzy = Qt.HitTestAccuracy.FuzzyHit
+        first_block = self._qdoc.findBlock(max(0, layout.hitTest(QPointF(0, top), fuzzy)))
+        last_block = self._qdoc.findBlock(max(0, layout.hitTest(QPointF(1e6, bottom), fuzzy)))
+        return first_block.position(), last_block.position() + last_block.length()
+
+    def _draw_text(self, painter: QPainter, rect: QRectF) -> tuple[int, int]:
         """Draw the text in ``rect`` (viewport coordinates) as QTextEdit does, with the
-        highlights, Find matches and the mouse selection that fall inside it."""
+        highlights, Find matches and the mouse selection that fall inside it; return the
+        Qt positions of the blocks drawn."""
         dx = self.horizontalScrollBar().value()
         dy = self.verticalScrollBar().value()
         clip = rect.translated(dx, dy)
         layout = self._qdoc.documentLayout()
-        fuzzy = Qt.HitTestAccuracy.FuzzyHit
-        first = self._qdoc.findBlock(max(0, layout.hitTest(clip.topLeft(), fuzzy)))
-        last = self._qdoc.findBlock(max(0, layout.hitTest(clip.bottomRight(), fuzzy)))
-        q0 = first.position()
-        q1 = last.position() + last.length()
+        q0, q1 = self._blocks_between(clip.top(), clip.bottom())
         selections = [self._selection(i) for i in self._marks.qt.between(q0, q1)]
         selections += [self._extra.ranges[i][2] for i in self._extra.between(q0, q1)]
         cursor = self.textCursor()
@@ -479,6 +495,7 @@ class ArticleView(QTextBrowser):
         painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
         layout.draw(painter, context)
         painter.restore()
+        return q0, q1
 
     def setExtraSelections(self, selections: list[QTextEdit.ExtraSelection]) -> None:  # type: ignore[override]
         """Keep Find's marks (and any other extra selection) indexed for painting."""
