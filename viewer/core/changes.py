@@ -274,6 +274,8 @@ class _Aligner:
         if a0 == a1 or b0 == b1:
             return
         check_cancel(self.should_cancel)
+        if self._plain(a0, a1, b0, b1):
+            return
         i, j = a0, b0
         for op, data in diff_piece(*_encode(self.a[a0:a1], self.b[b0:b1])):
             n = len(data)
@@ -286,6 +288,26 @@ class _Aligner:
             else:
                 j += n
 
+    def _plain(self, a0: int, a1: int, b0: int, b1: int) -> bool:
+        """Add the equal words of a piece whose shared words each stand once on each side,
+        in the same order, and say whether it was one: its longest common subsequence is
+        then those words and nothing else, so every shortest diff (diff-match-patch's
+        included) pairs exactly them. Most pieces between anchors are such (a swapped
+        word or two), and need no diff at all."""
+        a, b = self.a[a0:a1], self.b[b0:b1]
+        shared = set(a).intersection(b)
+        if not shared:
+            return True
+        in_a = [(word, i) for i, word in enumerate(a, a0) if word in shared]
+        in_b = [(word, j) for j, word in enumerate(b, b0) if word in shared]
+        if len(in_a) != len(shared) or len(in_b) != len(shared):
+            return False
+        if any(x[0] != y[0] for x, y in zip(in_a, in_b, strict=True)):
+            return False
+        for (_, i), (_, j) in zip(in_a, in_b, strict=True):
+            self._add(i, j, 1)
+        return True
+
     def align(self, a0: int, a1: int, b0: int, b1: int, depth: int = 0) -> None:
         """Strip the common ends, then diff the middle whole, at anchors, or in slices."""
         head = _common_prefix(self.a, a0, self.b, b0, min(a1 - a0, b1 - b0))
@@ -296,6 +318,8 @@ class _Aligner:
         size = max(a1 - a0, b1 - b0)
         if size <= SPLIT_ABOVE or a0 == a1 or b0 == b1:
             self._diff(a0, a1, b0, b1)
+        elif size <= PIECE_WORDS and self._plain(a0, a1, b0, b1):
+            pass  # what the anchors would find: every shared word is one
         else:
             check_cancel(self.should_cancel)
             box = (a0, a1, b0, b1)

@@ -29,7 +29,14 @@ from viewer.core.model import (
     PairStats,
     Range,
 )
-from viewer.core.passages import MAX_GAP, SEED_WORDS, chain_runs, seed_tiles
+from viewer.core.passages import (
+    MAX_GAP,
+    SEED_WORDS,
+    GramIndex,
+    chain_runs,
+    gram_index,
+    seed_tiles,
+)
 from viewer.core.tokens import (
     KeyOptions,
     Tokens,
@@ -95,6 +102,7 @@ class _Pair:
         texts: tuple[str, str],
         breaks: tuple[bytearray, bytearray],
         options: CompareOptions,
+        grams: tuple[GramIndex, GramIndex] | None = None,
     ) -> None:
         self.docs = docs
         self.tokens = tokens
@@ -102,6 +110,7 @@ class _Pair:
         self.texts = texts
         self.breaks = breaks
         self.options = options
+        self.grams = grams
 
     def _chars(self, side: int, first: int, end: int) -> Range:
         tokens = self.tokens[side]
@@ -212,7 +221,7 @@ class _Pair:
         # A chain of seeds covering fewer words than this cannot grow into a passage.
         least_seeded = max(seed, (self.options.min_words + 1) // 2 + 1)
         aligned = []
-        tiles = seed_tiles(a, b, seed, should_cancel, self.breaks)
+        tiles = seed_tiles(a, b, seed, should_cancel, self.breaks, self.grams)
         for cand in chain_runs(tiles, MAX_GAP, should_cancel):
             if cand.seeded < least_seeded:
                 continue
@@ -349,6 +358,15 @@ def _compare(
         )
     }
     pair_list = [(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))]
+    # Each document's seed grams are indexed once, for all the pairs it is in.
+    seed = min(SEED_WORDS, options.min_words)
+    grams: dict[int, GramIndex] = {}
+
+    def indexed(doc: int) -> GramIndex:
+        if doc not in grams:
+            grams[doc] = gram_index(ids[doc], seed, should_cancel)
+        return grams[doc]
+
     pair_passages: list[PairPassage] = []
     coverage: dict[tuple[int, int], list[Range]] = defaultdict(list)
     longest: dict[tuple[int, int], int] = defaultdict(int)
@@ -362,6 +380,7 @@ def _compare(
             (docs[a].text, docs[b].text),
             (breaks[a], breaks[b]),
             options,
+            (indexed(a), indexed(b)),
         )
         for passage, range_a, range_b in pair.passages(should_cancel):
             pair_passages.append(passage)

@@ -11,6 +11,7 @@ pairwise passage: it is kept as a ``Link``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -120,7 +121,9 @@ def group_passages(
         check_cancel(should_cancel)
         for side in (0, 1):
             matched_in[pp.docs[side]].extend(pp.matched[side])
-    everywhere = {doc: merge_ranges(ranges, should_cancel) for doc, ranges in matched_in.items()}
+    everywhere = {
+        doc: _union(ranges, len(texts[doc]), should_cancel) for doc, ranges in matched_in.items()
+    }
     built = []
     for count, members in enumerate(groups.values()):
         if not count % CANCEL_EVERY:
@@ -148,6 +151,25 @@ def group_passages(
     return tuple(passages), tuple(links)
 
 
+def _union(ranges: list[Range], size: int, should_cancel: CancelCheck | None) -> list[Range]:
+    """``merge_ranges`` for ranges inside a text of ``size`` characters, by marking them:
+    linear, with no sort of the hundreds of thousands of ranges a long text can have."""
+    marks = bytearray(size)
+    for first in range(0, len(ranges), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        for low, high in ranges[first : first + CANCEL_EVERY]:
+            marks[low:high] = b"\1" * (high - low)
+    merged: list[Range] = []
+    for count, match in enumerate(_MARKED.finditer(marks)):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        merged.append(match.span())
+    return merged
+
+
+_MARKED = re.compile(b"\x01+")
+
+
 def _mask(
     ranges: tuple[Range, ...], start: int, end: int, should_cancel: CancelCheck | None = None
 ) -> int:
@@ -155,12 +177,11 @@ def _mask(
     ``n`` for character ``start + n``: what two passages' matched words have in common is
     then one ``&`` and one bit count in C, not a walk over thousands of ranges in Python."""
     bits = bytearray(b"0") * (end - start)
-    for count, (low, high) in enumerate(ranges):
-        if not count % CANCEL_EVERY:
-            check_cancel(should_cancel)
-        low, high = max(low, start), min(high, end)
-        if high > low:
+    for first in range(0, len(ranges), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        for low, high in ranges[first : first + CANCEL_EVERY]:
             bits[low - start : high - start] = b"1" * (high - low)
+    del bits[end - start :]  # a range reaching past the span (never one that starts before)
     bits.reverse()
     return int(bits, 2) if bits else 0
 

@@ -59,37 +59,64 @@ def _by_rank(positions: list[int], rank: int, count: int) -> list[int]:
     return picked
 
 
+@dataclass(frozen=True, slots=True)
+class GramIndex:
+    """The k-grams of one text, in order, and where each stands: built once per document,
+    shared by all the pairs it is in (``exact_runs``)."""
+
+    k: int
+    grams: list[tuple[int, ...]]
+    positions: dict[tuple[int, ...], list[int]]
+
+
+def gram_index(
+    ids: Sequence[int], k: int = SEED_WORDS, should_cancel: Callable[[], bool] | None = None
+) -> GramIndex:
+    """The ``GramIndex`` of a text given as word ids."""
+    grams = _grams(ids, k, should_cancel)
+    positions: dict[tuple[int, ...], list[int]] = {}
+    for start in range(0, len(grams), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        for position, gram in enumerate(grams[start : start + CANCEL_EVERY], start):
+            positions.setdefault(gram, []).append(position)
+    return GramIndex(k, grams, positions)
+
+
 def exact_runs(
     a: Sequence[int],
     b: Sequence[int],
     k: int = SEED_WORDS,
     max_frequency: int = MAX_SEED_FREQUENCY,
     should_cancel: Callable[[], bool] | None = None,
+    indexes: tuple[GramIndex, GramIndex] | None = None,
 ) -> list[tuple[int, int, int]]:
-    """Maximal runs ``(a_start, b_start, words)`` of shared k-grams on one diagonal."""
-    grams_a = _grams(a, k, should_cancel)
-    grams_b = _grams(b, k, should_cancel)
-    count_a: Counter[tuple[int, ...]] = Counter()
+    """Maximal runs ``(a_start, b_start, words)`` of shared k-grams on one diagonal.
+
+    ``indexes`` are the texts' ``gram_index`` (built here when not given)."""
+    if indexes is None or indexes[0].k != k or indexes[1].k != k:
+        indexes = (gram_index(a, k, should_cancel), gram_index(b, k, should_cancel))
+    grams_a, in_a = indexes[0].grams, indexes[0].positions
+    in_b = indexes[1].positions
+    check_cancel(should_cancel)
+    shared = in_a.keys() & in_b.keys()
+    check_cancel(should_cancel)
+    starts: list[int] = []
     for start in range(0, len(grams_a), _CHUNK):
         check_cancel(should_cancel)
-        count_a.update(grams_a[start : start + _CHUNK])
-    index: dict[tuple[int, ...], list[int]] = {}
-    for j, gram in enumerate(grams_b):
-        if not j % CANCEL_EVERY:
-            check_cancel(should_cancel)
-        if gram in count_a:
-            index.setdefault(gram, []).append(j)
+        starts.extend(
+            i for i, gram in enumerate(grams_a[start : start + _CHUNK], start) if gram in shared
+        )
     runs: list[list[int]] = []
     open_runs: dict[int, int] = {}
     seen: Counter[tuple[int, ...]] = Counter()
-    for i, gram in enumerate(grams_a):
-        if not i % CANCEL_EVERY:
+    for count, i in enumerate(starts):
+        if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
-        positions = index.get(gram)
-        if not positions:
-            continue
-        if len(positions) > max_frequency or count_a[gram] > max_frequency:
-            positions = _by_rank(positions, seen[gram], count_a[gram])
+        gram = grams_a[i]
+        positions = in_b[gram]
+        count_a = len(in_a[gram])
+        if len(positions) > max_frequency or count_a > max_frequency:
+            positions = _by_rank(positions, seen[gram], count_a)
             seen[gram] += 1
         for j in positions:
             diagonal = j - i
@@ -232,13 +259,15 @@ def seed_tiles(
     k: int = SEED_WORDS,
     should_cancel: Callable[[], bool] | None = None,
     breaks: tuple[bytearray, bytearray] | None = None,
+    indexes: tuple[GramIndex, GramIndex] | None = None,
 ) -> list[tuple[int, int, int]]:
     """Exact runs of shared k-grams, each word in at most one (``tile_runs``)."""
     if len(a) < k or len(b) < k:
         return []
     if breaks is None:
         breaks = (_edges_only(len(a)), _edges_only(len(b)))
-    runs = extend_runs(exact_runs(a, b, k, should_cancel=should_cancel), a, b, should_cancel)
+    exact = exact_runs(a, b, k, should_cancel=should_cancel, indexes=indexes)
+    runs = extend_runs(exact, a, b, should_cancel)
     return tile_runs(runs, (len(a), len(b)), breaks, should_cancel)
 
 
