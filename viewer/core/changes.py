@@ -308,6 +308,22 @@ class _Aligner:
             self._add(i, j, 1)
         return True
 
+    def anchored(self, a1: int, b1: int, anchors: Sequence[Block]) -> None:
+        """Equal runs known beforehand (the seeds a candidate was chained from, in order in
+        both texts) taken as they are; only the short gaps between them are aligned."""
+        a0 = b0 = 0
+        for count, (i, j, n) in enumerate(anchors):
+            if not count % CANCEL_EVERY:
+                check_cancel(self.should_cancel)
+            if i - a0 == 1 and j - b0 == 1:  # one word each: a swapped word, mostly
+                if self.a[a0] == self.b[b0]:
+                    self._add(a0, b0, 1)
+            elif i > a0 and j > b0:
+                self.align(a0, i, b0, j)
+            self._add(i, j, n)
+            a0, b0 = i + n, j + n
+        self.align(a0, a1, b0, b1)
+
     def align(self, a0: int, a1: int, b0: int, b1: int, depth: int = 0) -> None:
         """Strip the common ends, then diff the middle whole, at anchors, or in slices."""
         head = _common_prefix(self.a, a0, self.b, b0, min(a1 - a0, b1 - b0))
@@ -344,7 +360,10 @@ class _Aligner:
 
 
 def equal_blocks(
-    a: Sequence[int], b: Sequence[int], should_cancel: CancelCheck | None = None
+    a: Sequence[int],
+    b: Sequence[int],
+    should_cancel: CancelCheck | None = None,
+    anchors: Sequence[Block] = (),
 ) -> list[Block]:
     """Equal runs ``(a_index, b_index, length)`` between two word-id sequences.
 
@@ -354,7 +373,10 @@ def equal_blocks(
     by the input's size, never by a clock, so the result does not depend on machine speed.
     """
     aligner = _Aligner(a, b, should_cancel)
-    aligner.align(0, len(a), 0, len(b))
+    if anchors:
+        aligner.anchored(len(a), len(b), anchors)
+    else:
+        aligner.align(0, len(a), 0, len(b))
     return aligner.blocks
 
 
@@ -393,9 +415,14 @@ def align_words(
     a_offset: int = 0,
     b_offset: int = 0,
     should_cancel: CancelCheck | None = None,
+    anchors: Sequence[Block] = (),
 ) -> WordAlignment | None:
-    """Word alignment of ``a`` and ``b`` (slices starting at the given offsets), or None."""
-    blocks = _trim(equal_blocks(a, b, should_cancel))
+    """Word alignment of ``a`` and ``b`` (slices starting at the given offsets), or None.
+
+    ``anchors`` (absolute indices, in order in both texts) are equal runs to keep as they
+    are (``equal_blocks``)."""
+    relative = [(i - a_offset, j - b_offset, n) for i, j, n in anchors]
+    blocks = _trim(equal_blocks(a, b, should_cancel, relative))
     if not blocks:
         return None
     return WordAlignment.from_blocks(tuple((i + a_offset, j + b_offset, n) for i, j, n in blocks))

@@ -231,7 +231,7 @@ class _Pair:
             # decide what belongs.
             a0, a1 = self._reach(0, cand.a0, cand.a1)
             b0, b1 = self._reach(1, cand.b0, cand.b1)
-            alignment = align_words(a[a0:a1], b[b0:b1], a0, b0, should_cancel)
+            alignment = align_words(a[a0:a1], b[b0:b1], a0, b0, should_cancel, cand.runs)
             if alignment is not None and alignment.run_words >= self.options.min_words:
                 aligned.append(alignment)
         aligned.extend(_disputed(tiles, aligned, len(a)))

@@ -25,6 +25,7 @@ from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 
 Block = tuple[int, int, int]
 _SORT_CHUNK = 16 * CANCEL_EVERY
+_LONG_PIECE = 64  # words of a piece that is cut with a cancel check of its own
 _ANY_BREAK = bytes([0] + [1] * 255)
 
 
@@ -101,12 +102,14 @@ def _alone(
         depth[0][i + n] -= 1
         depth[1][j] += 1
         depth[1][j + n] -= 1
-    cover = [list(itertools.accumulate(d)) for d in depth]
+    check_cancel(should_cancel)
+    # 1 where two runs or more claim a word.
+    shared_a, shared_b = (bytearray(map((2).__le__, itertools.accumulate(d))) for d in depth)
     alone = []
     for count, ((i, j, n), _, _) in enumerate(runs):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
-        alone.append(max(cover[0][i : i + n]) == 1 and max(cover[1][j : j + n]) == 1)
+        alone.append(shared_a.find(1, i, i + n) == -1 and shared_b.find(1, j, j + n) == -1)
     return alone
 
 
@@ -186,10 +189,13 @@ def tile(
             owners[1][j : j + n] = [owner] * n
             tiles.append(((i, j, n), owner))
             continue
-        check_cancel(should_cancel)  # cutting a long piece is work of its own
         if blockers is not None:
             blockers.update(owners[0][i : i + n])
             blockers.update(owners[1][j : j + n])
+        if used[0].find(0, i, i + n) == -1 or used[1].find(0, j, j + n) == -1:
+            continue  # taken whole on one side: no free part (the common case)
+        if n > _LONG_PIECE:
+            check_cancel(should_cancel)  # cutting a long piece is work of its own
         start = 0
         for t in range(n + 1):
             if t == n or used[0][i + t] or used[1][j + t]:

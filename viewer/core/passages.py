@@ -31,6 +31,8 @@ class Candidate:
     b0: int
     b1: int
     seeded: int
+    # The seed runs chained, in order in both texts (each cut to what it adds to the chain).
+    runs: tuple[tuple[int, int, int], ...] = ()
 
 
 _CHUNK = 16 * CANCEL_EVERY  # items a C-level step (zip, Counter) handles between checks
@@ -141,6 +143,7 @@ def chain_runs(
     """Chain runs that follow each other in both texts within ``max_gap`` words."""
     chains: list[list[int]] = []  # [a0, a1, b0, b1, seeded]
     open_chains: list[list[int]] = []
+    pieces: dict[int, list[tuple[int, int, int]]] = {}  # id(chain) -> its runs
     for count, (a0, b0, length) in enumerate(sorted(runs)):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
@@ -169,13 +172,17 @@ def chain_runs(
             chain = [a0, a1, b0, b1, length]
             chains.append(chain)
             open_chains.append(chain)
+            pieces[id(chain)] = [(a0, b0, length)]
         elif best_overlap < length:
             best[1], best[3] = max(best[1], a1), max(best[3], b1)
             best[4] += length - best_overlap
+            pieces[id(best)].append((a0 + best_overlap, b0 + best_overlap, length - best_overlap))
     candidates: list[Candidate] = []
     for start in range(0, len(chains), CANCEL_EVERY):
         check_cancel(should_cancel)
-        candidates.extend(Candidate(*c) for c in chains[start : start + CANCEL_EVERY])
+        candidates.extend(
+            Candidate(*c, runs=tuple(pieces[id(c)])) for c in chains[start : start + CANCEL_EVERY]
+        )
     return _drop_contained(candidates, should_cancel)
 
 
