@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from diff_match_patch import diff_match_patch
 
@@ -31,6 +32,9 @@ SPLIT_ABOVE = 16
 ANCHOR_GRAMS = (1, 2, 3, 4)
 # Anchor passes nested deeper than this give way to proportional slices.
 MAX_DEPTH = 6
+
+
+_LENGTH = itemgetter(2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +65,13 @@ class WordAlignment:
 
     @property
     def equal_words(self) -> int:
-        return sum(block[2] for block in self.blocks)
+        return sum(map(_LENGTH, self.blocks))
 
     @property
     def run_words(self) -> int:
         """Equal words in runs of two or more: single-word coincidences do not count."""
-        return sum(block[2] for block in self.blocks if block[2] > 1)
+        lengths = list(map(_LENGTH, self.blocks))
+        return sum(lengths) - lengths.count(1)
 
     def similarity(self) -> float:
         """Dice similarity of the two ranges in words: 1.0 when identical."""

@@ -116,6 +116,15 @@ class _Pair:
         tokens = self.tokens[side]
         return tokens.starts[first], tokens.ends[end - 1]
 
+    def _matched(self, side: int, blocks: Sequence[tuple[int, int, int]]) -> tuple[Range, ...]:
+        """The character ranges of the equal runs ``blocks`` on one side."""
+        tokens = self.tokens[side]
+        firsts = [block[side] for block in blocks]
+        lasts = [block[side] + block[2] - 1 for block in blocks]
+        return tuple(
+            zip(map(tokens.starts.__getitem__, firsts), map(tokens.ends.__getitem__, lasts))
+        )
+
     def _span(self, side: int, first: int, end: int) -> Range:
         return widen_to_punctuation(self.texts[side], *self._chars(side, first, end))
 
@@ -253,10 +262,7 @@ class _Pair:
             passage = PairPassage(
                 docs=self.docs,
                 chars=(self._span(0, *ranges[0]), self._span(1, *ranges[1])),
-                matched=(
-                    tuple(self._chars(0, *run) for run in widened.equal_runs(0)),
-                    tuple(self._chars(1, *run) for run in widened.equal_runs(1)),
-                ),
+                matched=(self._matched(0, widened.blocks), self._matched(1, widened.blocks)),
                 words=(ranges[0][1] - ranges[0][0], ranges[1][1] - ranges[1][0]),
                 similarity=widened.similarity(),
             )

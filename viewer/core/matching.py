@@ -68,18 +68,20 @@ def _pieces(
     another alignment's tile, or a paragraph break in one text only, stands in the
     unmatched stretch between two (``_join`` may join them again across alignments)."""
     groups: list[list[Block]] = []
+    starts_a, starts_b = (marks.translate(_ANY_BREAK) for marks in breaks)
+    used_a, used_b = used
     for count, run in enumerate(runs):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
         if groups:
             last = groups[-1][-1]
-            ends = (last[0] + last[2], last[1] + last[2])
-            touching = ends == (run[0], run[1])
+            end_a, end_b = last[0] + last[2], last[1] + last[2]
+            touching = end_a == run[0] and end_b == run[1]
             apart = not touching and (
-                _breaks_between(breaks[0], ends[0], run[0])
-                != _breaks_between(breaks[1], ends[1], run[1])
-                or used[0].find(1, ends[0], run[0]) != -1
-                or used[1].find(1, ends[1], run[1]) != -1
+                (starts_a.find(1, end_a, run[0] + 1) == -1)
+                != (starts_b.find(1, end_b, run[1] + 1) == -1)
+                or used_a.find(1, end_a, run[0]) != -1
+                or used_b.find(1, end_b, run[1]) != -1
             )
             if not apart:
                 groups[-1].append(run)
