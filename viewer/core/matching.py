@@ -96,23 +96,22 @@ def _alone(
     should_cancel: CancelCheck | None = None,
 ) -> list[bool]:
     """For each run, whether no other run claims any of its words in either text."""
-    depth = ([0] * (sizes[0] + 2), [0] * (sizes[1] + 2))
+    # How many runs claim each word, counted up to 2 (``_MORE``), one slice per run.
+    cover_a, cover_b = bytearray(sizes[0] + 1), bytearray(sizes[1] + 1)
     for count, ((i, j, n), _, _) in enumerate(runs):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
-        depth[0][i] += 1
-        depth[0][i + n] -= 1
-        depth[1][j] += 1
-        depth[1][j + n] -= 1
-    check_cancel(should_cancel)
-    # 1 where two runs or more claim a word.
-    shared_a, shared_b = (bytearray(map((2).__le__, itertools.accumulate(d))) for d in depth)
+        cover_a[i : i + n] = cover_a[i : i + n].translate(_MORE)
+        cover_b[j : j + n] = cover_b[j : j + n].translate(_MORE)
     alone = []
     for count, ((i, j, n), _, _) in enumerate(runs):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
-        alone.append(shared_a.find(1, i, i + n) == -1 and shared_b.find(1, j, j + n) == -1)
+        alone.append(cover_a.find(2, i, i + n) == -1 and cover_b.find(2, j, j + n) == -1)
     return alone
+
+
+_MORE = bytes([1] + [2] * 255)
 
 
 def tile(
@@ -121,6 +120,7 @@ def tile(
     breaks: tuple[bytearray, bytearray],
     blockers: set[int] | None = None,
     should_cancel: CancelCheck | None = None,
+    apart: bool = False,
 ) -> list[tuple[Block, int]]:
     """Greedy string tiling: the ``(run, weight, owner)`` that claim no word twice.
 
@@ -132,9 +132,12 @@ def tile(
     the earliest. A piece that overlaps taken words keeps its free parts. ``breaks`` are
     ``viewer.core.compare.paragraph_starts``: 1 where a line starts, 2 where a paragraph
     does. Returns the tiles with their owners, as ``(block, owner)``, and adds to
-    ``blockers`` the owners that took words another owner's run wanted.
+    ``blockers`` the owners that took words another owner's run wanted. ``apart``: the
+    caller knows that no two runs claim a word.
     """
     runs = list(runs)
+    if apart:
+        return [(block, owner) for block, _, owner in runs]
     tiles: list[tuple[Block, int]] = []
     contested = []
     for entry, alone in zip(runs, _alone(runs, sizes, should_cancel), strict=True):
@@ -209,6 +212,12 @@ def tile(
 
 
 ROUNDS = 4
+
+
+def _disjoint(ranges: list[tuple[int, int]]) -> bool:
+    """Whether no two of the ranges overlap."""
+    ordered = sorted(ranges)
+    return all(end <= start for (_, end), (start, _) in itertools.pairwise(ordered))
 
 
 def _coalesce(group: list[Block], should_cancel: CancelCheck | None = None) -> list[Block]:
@@ -292,14 +301,17 @@ def one_to_one(
     (``viewer.core.compare.paragraph_starts``), ``max_gap`` the widest gap ``_join``
     bridges.
     """
+    alignments = list(alignments)
     owned = [list(alignment.blocks) for alignment in alignments]
     weights = [alignment.equal_words for alignment in alignments]
+    # Alignments whose spans overlap in neither text cannot claim a word twice.
+    apart = all(_disjoint([al.spans[side] for al in alignments]) for side in (0, 1))
     accepted: list[WordAlignment] = []
     for _ in range(ROUNDS):
         runs = [(block, weights[k], k) for k, blocks in enumerate(owned) for block in blocks]
         tiles: list[list[Block]] = [[] for _ in owned]
         blockers: set[int] = set()
-        for block, k in tile(runs, sizes, breaks, blockers, should_cancel):
+        for block, k in tile(runs, sizes, breaks, blockers, should_cancel, apart):
             tiles[k].append(block)
         used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
         for runs_of_k in tiles:
