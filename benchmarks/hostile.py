@@ -15,9 +15,9 @@ A run is killed after ``--cap`` seconds.
 Cases (texts from the BBC corpus in ``../shared/corpus/bbc``, read in place, never copied):
 ``every4-80k/160k/300k/1m``: a text and a copy with every 4th word replaced; ``variants8-32k``
 and ``variants12-200k``: 8 (12) such copies of one text; ``tokenise-20m``: a 20 MB text
-against one article; ``vocab28-600k`` / ``-1m``: 100,000 (236,000) random words from 28, and a copy with
-every 9th replaced (``vocab34-1m``: from 34, about the vocabulary that pairs the most seeds
-at 1 MB); Markdown (issue 7 section 2): ``md-nested-emphasis`` (``*a **a `` x 2000 ...),
+against one article; ``vocab28-600k`` / ``-1m``: 100,000 (236,000) random words from 28, and
+a copy with every 9th replaced (``vocab34-1m``: from 34, about the vocabulary that pairs the
+most seeds at 1 MB); Markdown (issue 7 section 2): ``md-nested-emphasis`` (``*a **a `` x 2000 ...),
 ``md-stars`` (``*`` x 50,000 ``a`` ``*`` x 50,000), ``md-table-100k`` (a 100,000-row table),
 each against one article. ``sigint-every4-300k`` / ``-3m``: ``viewer compare`` on every4-300k
 (SIGINT after 10 s: the old engine is then inside its one long diff) and on two 3 MB texts

@@ -65,12 +65,13 @@ class WordAlignment:
 
     @property
     def equal_words(self) -> int:
-        return sum(map(_LENGTH, self.blocks))
+        lengths: list[int] = list(map(_LENGTH, self.blocks))
+        return sum(lengths)
 
     @property
     def run_words(self) -> int:
         """Equal words in runs of two or more: single-word coincidences do not count."""
-        lengths = list(map(_LENGTH, self.blocks))
+        lengths: list[int] = list(map(_LENGTH, self.blocks))
         return sum(lengths) - lengths.count(1)
 
     def similarity(self) -> float:

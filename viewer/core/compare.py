@@ -119,11 +119,9 @@ class _Pair:
     def _matched(self, side: int, blocks: Sequence[tuple[int, int, int]]) -> tuple[Range, ...]:
         """The character ranges of the equal runs ``blocks`` on one side."""
         tokens = self.tokens[side]
-        firsts = [block[side] for block in blocks]
-        lasts = [block[side] + block[2] - 1 for block in blocks]
-        return tuple(
-            zip(map(tokens.starts.__getitem__, firsts), map(tokens.ends.__getitem__, lasts))
-        )
+        starts = map(tokens.starts.__getitem__, [block[side] for block in blocks])
+        ends = map(tokens.ends.__getitem__, [block[side] + block[2] - 1 for block in blocks])
+        return tuple(zip(starts, ends, strict=True))
 
     def _span(self, side: int, first: int, end: int) -> Range:
         return widen_to_punctuation(self.texts[side], *self._chars(side, first, end))

@@ -34,6 +34,12 @@ def _breaks_between(breaks: bytearray, end: int, start: int) -> bool:
     return any(breaks[end : start + 1])
 
 
+def _line_starts(breaks: tuple[bytearray, bytearray]) -> tuple[bytearray, bytearray]:
+    """Each text's breaks as 1 wherever a line starts: whether a stretch crosses one is
+    then one ``find``."""
+    return breaks[0].translate(_ANY_BREAK), breaks[1].translate(_ANY_BREAK)
+
+
 def _starts(breaks: bytearray, level: int) -> list[int]:
     """Word indices where a line (level 1) or a paragraph (level 2) starts."""
     pattern = _PARAGRAPH if level == 2 else _LINE
@@ -60,15 +66,16 @@ def _cut(block: Block, starts: tuple[list[int], list[int]]) -> list[Block]:
 
 def _pieces(
     runs: Sequence[Block],
-    breaks: tuple[bytearray, bytearray],
+    starts: tuple[bytearray, bytearray],
     used: tuple[bytearray, bytearray],
     should_cancel: CancelCheck | None = None,
 ) -> list[list[Block]]:
     """Consecutive ``runs`` of one alignment, in groups that hold together: split where
     another alignment's tile, or a paragraph break in one text only, stands in the
-    unmatched stretch between two (``_join`` may join them again across alignments)."""
+    unmatched stretch between two (``_join`` may join them again across alignments).
+    ``starts`` are the texts' breaks as 1 wherever a line starts (``_line_starts``)."""
     groups: list[list[Block]] = []
-    starts_a, starts_b = (marks.translate(_ANY_BREAK) for marks in breaks)
+    starts_a, starts_b = starts
     used_a, used_b = used
     for count, run in enumerate(runs):
         if not count % CANCEL_EVERY:
@@ -148,7 +155,7 @@ def tile(
     paragraphs = (_starts(breaks[0], 2), _starts(breaks[1], 2))
     lines = (_starts(breaks[0], 1), _starts(breaks[1], 1))
     # 1 wherever a line starts: most runs cross none, which one find() tells.
-    starts_a, starts_b = (marks.translate(_ANY_BREAK) for marks in breaks)
+    starts_a, starts_b = _line_starts(breaks)
     items = []
     for count, (run, weight, owner) in enumerate(contested):
         if not count % CANCEL_EVERY:
@@ -307,6 +314,7 @@ def one_to_one(
     # Alignments whose spans overlap in neither text cannot claim a word twice.
     apart = all(_disjoint([al.spans[side] for al in alignments]) for side in (0, 1))
     accepted: list[WordAlignment] = []
+    starts = _line_starts(breaks)
     for _ in range(ROUNDS):
         runs = [(block, weights[k], k) for k, blocks in enumerate(owned) for block in blocks]
         tiles: list[list[Block]] = [[] for _ in owned]
@@ -324,7 +332,7 @@ def one_to_one(
             if not k % CANCEL_EVERY:
                 check_cancel(should_cancel)
             runs_of_k.sort()
-            groups.extend((k, group) for group in _pieces(runs_of_k, breaks, used, should_cancel))
+            groups.extend((k, group) for group in _pieces(runs_of_k, starts, used, should_cancel))
         accepted = []
         withdrawn = False
         kept = bytearray(sizes[0] + 1)

@@ -181,7 +181,8 @@ def chain_runs(
     for start in range(0, len(chains), CANCEL_EVERY):
         check_cancel(should_cancel)
         candidates.extend(
-            Candidate(*c, runs=tuple(pieces[id(c)])) for c in chains[start : start + CANCEL_EVERY]
+            Candidate(c[0], c[1], c[2], c[3], c[4], tuple(pieces[id(c)]))
+            for c in chains[start : start + CANCEL_EVERY]
         )
     return _drop_contained(candidates, should_cancel)
 
