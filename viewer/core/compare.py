@@ -362,13 +362,14 @@ def _compare(
         )
     }
     pair_list = [(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))]
-    # Each document's seed grams are indexed once, for all the pairs it is in.
+    # Each document's seed grams are indexed once, for all the pairs it is in (where each
+    # gram stands only when there are such pairs: two texts need not pay its memory).
     seed = min(SEED_WORDS, options.min_words)
     grams: dict[int, GramIndex] = {}
 
     def indexed(doc: int) -> GramIndex:
         if doc not in grams:
-            grams[doc] = gram_index(ids[doc], seed, should_cancel)
+            grams[doc] = gram_index(ids[doc], seed, should_cancel, positions=len(docs) > 2)
         return grams[doc]
 
     pair_passages: list[PairPassage] = []
@@ -386,13 +387,18 @@ def _compare(
             options,
             (indexed(a), indexed(b)),
         )
-        for passage, range_a, range_b in pair.passages(should_cancel):
+        found = pair.passages(should_cancel)
+        del pair  # nothing may hold the documents' gram indexes once they are freed below
+        for passage, range_a, range_b in found:
             pair_passages.append(passage)
             coverage[(a, b)].append(range_a)
             coverage[(b, a)].append(range_b)
             longest[(i, j)] = max(longest[(i, j)], *passage.words)
         if progress is not None:
             progress(done, len(pair_list))
+    for indexed_doc in list(grams):  # free each index between two checks, not all at the end
+        _check(should_cancel)
+        del grams[indexed_doc]
     passages, links = group_passages(pair_passages, [doc.text for doc in docs], should_cancel)
     # A pair's passages are its own links: what other documents carry never changes them.
     counts: dict[tuple[int, int], int] = defaultdict(int)

@@ -11,7 +11,6 @@ pairwise passage: it is kept as a ``Link``.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -160,14 +159,15 @@ def _union(ranges: list[Range], size: int, should_cancel: CancelCheck | None) ->
         for low, high in ranges[first : first + CANCEL_EVERY]:
             marks[low:high] = b"\1" * (high - low)
     merged: list[Range] = []
-    for count, match in enumerate(_MARKED.finditer(marks)):
-        if not count % CANCEL_EVERY:
+    start = marks.find(1)
+    while start != -1:  # each find is a memchr: no long scan between two checks
+        if not len(merged) % CANCEL_EVERY:
             check_cancel(should_cancel)
-        merged.append(match.span())
+        end = marks.find(0, start)
+        end = size if end == -1 else end
+        merged.append((start, end))
+        start = marks.find(1, end)
     return merged
-
-
-_MARKED = re.compile(b"\x01+")
 
 
 def _mask(

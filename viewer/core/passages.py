@@ -63,25 +63,37 @@ def _by_rank(positions: list[int], rank: int, count: int) -> list[int]:
 
 @dataclass(frozen=True, slots=True)
 class GramIndex:
-    """The k-grams of one text, in order, and where each stands: built once per document,
-    shared by all the pairs it is in (``exact_runs``)."""
+    """The k-grams of one text, in order, how often each occurs and (optionally) where:
+    built once per document and shared by all the pairs it is in (``exact_runs``)."""
 
     k: int
     grams: list[tuple[int, ...]]
-    positions: dict[tuple[int, ...], list[int]]
+    counts: Counter[tuple[int, ...]]
+    positions: dict[tuple[int, ...], list[int]] | None
 
 
 def gram_index(
-    ids: Sequence[int], k: int = SEED_WORDS, should_cancel: Callable[[], bool] | None = None
+    ids: Sequence[int],
+    k: int = SEED_WORDS,
+    should_cancel: Callable[[], bool] | None = None,
+    positions: bool = True,
 ) -> GramIndex:
-    """The ``GramIndex`` of a text given as word ids."""
+    """The ``GramIndex`` of a text given as word ids; without ``positions`` (a text in one
+    pair only, where the index would cost memory for nothing) ``exact_runs`` indexes only
+    the grams the other text has."""
     grams = _grams(ids, k, should_cancel)
-    positions: dict[tuple[int, ...], list[int]] = {}
-    for start in range(0, len(grams), CANCEL_EVERY):
+    counts: Counter[tuple[int, ...]] = Counter()
+    for start in range(0, len(grams), _CHUNK):
         check_cancel(should_cancel)
-        for position, gram in enumerate(grams[start : start + CANCEL_EVERY], start):
-            positions.setdefault(gram, []).append(position)
-    return GramIndex(k, grams, positions)
+        counts.update(grams[start : start + _CHUNK])
+    where: dict[tuple[int, ...], list[int]] | None = None
+    if positions:
+        where = {}
+        for start in range(0, len(grams), CANCEL_EVERY):
+            check_cancel(should_cancel)
+            for position, gram in enumerate(grams[start : start + CANCEL_EVERY], start):
+                where.setdefault(gram, []).append(position)
+    return GramIndex(k, grams, counts, where)
 
 
 def exact_runs(
@@ -96,17 +108,25 @@ def exact_runs(
 
     ``indexes`` are the texts' ``gram_index`` (built here when not given)."""
     if indexes is None or indexes[0].k != k or indexes[1].k != k:
-        indexes = (gram_index(a, k, should_cancel), gram_index(b, k, should_cancel))
-    grams_a, in_a = indexes[0].grams, indexes[0].positions
+        indexes = (
+            gram_index(a, k, should_cancel, positions=False),
+            gram_index(b, k, should_cancel, positions=False),
+        )
+    grams_a, count_a = indexes[0].grams, indexes[0].counts
     in_b = indexes[1].positions
-    check_cancel(should_cancel)
-    shared = in_a.keys() & in_b.keys()
-    check_cancel(should_cancel)
+    if in_b is None:
+        in_b = {}
+        grams_b = indexes[1].grams
+        for start in range(0, len(grams_b), CANCEL_EVERY):
+            check_cancel(should_cancel)
+            for j, gram in enumerate(grams_b[start : start + CANCEL_EVERY], start):
+                if gram in count_a:
+                    in_b.setdefault(gram, []).append(j)
     starts: list[int] = []
     for start in range(0, len(grams_a), _CHUNK):
         check_cancel(should_cancel)
         starts.extend(
-            i for i, gram in enumerate(grams_a[start : start + _CHUNK], start) if gram in shared
+            i for i, gram in enumerate(grams_a[start : start + _CHUNK], start) if gram in in_b
         )
     runs: list[list[int]] = []
     open_runs: dict[int, int] = {}
@@ -116,9 +136,8 @@ def exact_runs(
             check_cancel(should_cancel)
         gram = grams_a[i]
         positions = in_b[gram]
-        count_a = len(in_a[gram])
-        if len(positions) > max_frequency or count_a > max_frequency:
-            positions = _by_rank(positions, seen[gram], count_a)
+        if len(positions) > max_frequency or count_a[gram] > max_frequency:
+            positions = _by_rank(positions, seen[gram], count_a[gram])
             seen[gram] += 1
         for j in positions:
             diagonal = j - i
