@@ -156,66 +156,160 @@ def tile(
     lines = (_starts(breaks[0], 1), _starts(breaks[1], 1))
     # 1 wherever a line starts: most runs cross none, which one find() tells.
     starts_a, starts_b = _line_starts(breaks)
-    items = []
-    for count, (run, weight, owner) in enumerate(contested):
+    # Pieces in buckets by length, longest first; within a bucket, in the order of
+    # (longer run within its paragraph, higher weight, i, j, owner), packed into one int
+    # (``_Keys``). A piece's free parts are shorter than it, so they join a later bucket.
+    keys = _Keys(
+        sizes,
+        [weight for _, weight, _ in contested],
+        max(o for *_, o in contested) + 1 if contested else 1,
+    )
+    # Runs wait, uncut, in a bucket of their own length: one a longer piece took whole
+    # on one side is dropped unseen (most coincidental seeds), the others are cut at
+    # line starts when their length comes up.
+    waiting: dict[int, list[tuple[Block, int, int]]] = {}
+    for count, entry in enumerate(contested):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
-        i, j, n = run
-        if starts_a.find(1, i + 1, i + n) == -1 and starts_b.find(1, j + 1, j + n) == -1:
-            items.append((-n, -n, -weight, i, j, owner))
-            continue
-        pieces = _cut(run, lines)
-        if len(pieces) == 1:
-            items.append((-run[2], -run[2], -weight, run[0], run[1], owner))
-            continue
-        for paragraph in _cut(run, paragraphs):
-            for i, j, n in _cut(paragraph, lines):
-                items.append((-n, -paragraph[2], -weight, i, j, owner))
-    # Pieces in order: sorted slices merged lazily (a cancel check between slices), and a
-    # heap for the free parts pushed back; cheaper than one heap of everything.
+        waiting.setdefault(entry[0][2], []).append(entry)
+    buckets: dict[int, list[int]] = {}
+    lengths = [-n for n in waiting]
+    heapq.heapify(lengths)
+    used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
+    owners = ([-1] * (sizes[0] + 1), [-1] * (sizes[1] + 1))
+    while lengths:
+        n = -heapq.heappop(lengths)
+        bucket = buckets.pop(n, [])
+        if blockers is None:
+            # A piece taken whole on one side by a longer one gives nothing, whatever its
+            # place in the order.
+            bucket = _with_free_words(bucket, n, used, keys, should_cancel)
+        for count, (run, weight, owner) in enumerate(waiting.pop(n, ())):
+            if not count % CANCEL_EVERY:
+                check_cancel(should_cancel)
+            i, j, _ = run
+            if blockers is None and (
+                used[0].find(0, i, i + n) == -1 or used[1].find(0, j, j + n) == -1
+            ):
+                continue
+            if (
+                starts_a.find(1, i + 1, i + n) == -1 and starts_b.find(1, j + 1, j + n) == -1
+            ) or len(_cut(run, lines)) == 1:
+                bucket.append(keys.pack(n, weight, i, j, owner))
+                continue
+            for paragraph in _cut(run, paragraphs):
+                for i, j, m in _cut(paragraph, lines):
+                    key = keys.pack(paragraph[2], weight, i, j, owner)
+                    if m == n:
+                        bucket.append(key)
+                    else:
+                        _add(buckets, waiting, lengths, m, key)
+        for count, key in enumerate(_sorted_ints(bucket, should_cancel)):
+            if not count % CANCEL_EVERY:
+                check_cancel(should_cancel)
+            rest, i, j, owner = keys.unpack(key)
+            if used[0].find(1, i, i + n) == -1 and used[1].find(1, j, j + n) == -1:
+                used[0][i : i + n] = b"\1" * n
+                used[1][j : j + n] = b"\1" * n
+                owners[0][i : i + n] = [owner] * n
+                owners[1][j : j + n] = [owner] * n
+                tiles.append(((i, j, n), owner))
+                continue
+            if blockers is not None:
+                blockers.update(owners[0][i : i + n])
+                blockers.update(owners[1][j : j + n])
+            if used[0].find(0, i, i + n) == -1 or used[1].find(0, j, j + n) == -1:
+                continue  # taken whole on one side: no free part (the common case)
+            if n > _LONG_PIECE:
+                check_cancel(should_cancel)  # cutting a long piece is work of its own
+            start = 0
+            for t in range(n + 1):
+                if t == n or used[0][i + t] or used[1][j + t]:
+                    if t > start:
+                        key = keys.repack(rest, i + start, j + start, owner)
+                        _add(buckets, waiting, lengths, t - start, key)
+                    start = t + 1
+    return tiles
+
+
+def _add(
+    buckets: dict[int, list[int]],
+    waiting: dict[int, list[tuple[Block, int, int]]],
+    lengths: list[int],
+    n: int,
+    key: int,
+) -> None:
+    """Put a piece of ``n`` words in its bucket (``lengths``: a heap of the lengths still
+    to do, negated)."""
+    if n not in buckets:
+        buckets[n] = []
+        if n not in waiting:
+            heapq.heappush(lengths, -n)
+    buckets[n].append(key)
+
+
+class _Keys:
+    """A tiling piece's order within its length bucket as one int (ints sort several
+    times faster than tuples): run length within its paragraph (longer first), weight
+    (higher first), then i, j and owner (lower first)."""
+
+    def __init__(self, sizes: tuple[int, int], weights: list[int], owners: int) -> None:
+        """``owners``: one more than the highest owner."""
+        self.top = max(sizes) + 1
+        self.heaviest = max(weights, default=0)
+        self.weights = self.heaviest - min(weights, default=0) + 1
+        self.size_a, self.size_b, self.owners = sizes[0] + 1, sizes[1] + 1, owners
+
+    def pack(self, run_length: int, weight: int, i: int, j: int, owner: int) -> int:
+        rest = (self.top - run_length) * self.weights + self.heaviest - weight
+        return self.repack(rest, i, j, owner)
+
+    def repack(self, rest: int, i: int, j: int, owner: int) -> int:
+        return ((rest * self.size_a + i) * self.size_b + j) * self.owners + owner
+
+    def unpack(self, key: int) -> tuple[int, int, int, int]:
+        """``(rest, i, j, owner)``, where ``rest`` holds the run length and weight."""
+        key, owner = divmod(key, self.owners)
+        key, j = divmod(key, self.size_b)
+        rest, i = divmod(key, self.size_a)
+        return rest, i, j, owner
+
+    def places(self, key: int) -> tuple[int, int]:
+        key //= self.owners
+        key, j = divmod(key, self.size_b)
+        return key % self.size_a, j
+
+
+def _with_free_words(
+    bucket: list[int],
+    n: int,
+    used: tuple[bytearray, bytearray],
+    keys: _Keys,
+    should_cancel: CancelCheck | None,
+) -> list[int]:
+    """The pieces of length ``n`` with a free word in both texts."""
+    kept = []
+    used_a, used_b = used
+    for count, key in enumerate(bucket):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        i, j = keys.places(key)
+        if used_a.find(0, i, i + n) != -1 and used_b.find(0, j, j + n) != -1:
+            kept.append(key)
+    return kept
+
+
+def _sorted_ints(items: list[int], should_cancel: CancelCheck | None) -> Iterable[int]:
+    """``items`` in order: one sort when it is quick, else sorted slices merged lazily."""
+    check_cancel(should_cancel)
+    if len(items) <= 4 * _SORT_CHUNK:
+        items.sort()
+        return items
     chunks = []
     for start in range(0, len(items), _SORT_CHUNK):
         check_cancel(should_cancel)
         chunks.append(sorted(items[start : start + _SORT_CHUNK]))
-    pending = heapq.merge(*chunks)
-    following = next(pending, None)
-    heap: list[tuple[int, int, int, int, int, int]] = []
-    used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
-    owners = ([-1] * (sizes[0] + 1), [-1] * (sizes[1] + 1))
-    for count in itertools.count():
-        if following is None and not heap:
-            break
-        if not count % CANCEL_EVERY:
-            check_cancel(should_cancel)
-        if heap and (following is None or heap[0] < following):
-            length, run_length, weight, i, j, owner = heapq.heappop(heap)
-        else:
-            assert following is not None
-            length, run_length, weight, i, j, owner = following
-            following = next(pending, None)
-        n = -length
-        if used[0].find(1, i, i + n) == -1 and used[1].find(1, j, j + n) == -1:
-            used[0][i : i + n] = b"\1" * n
-            used[1][j : j + n] = b"\1" * n
-            owners[0][i : i + n] = [owner] * n
-            owners[1][j : j + n] = [owner] * n
-            tiles.append(((i, j, n), owner))
-            continue
-        if blockers is not None:
-            blockers.update(owners[0][i : i + n])
-            blockers.update(owners[1][j : j + n])
-        if used[0].find(0, i, i + n) == -1 or used[1].find(0, j, j + n) == -1:
-            continue  # taken whole on one side: no free part (the common case)
-        if n > _LONG_PIECE:
-            check_cancel(should_cancel)  # cutting a long piece is work of its own
-        start = 0
-        for t in range(n + 1):
-            if t == n or used[0][i + t] or used[1][j + t]:
-                if t > start:
-                    item = (start - t, run_length, weight, i + start, j + start, owner)
-                    heapq.heappush(heap, item)
-                start = t + 1
-    return tiles
+    return heapq.merge(*chunks)
 
 
 ROUNDS = 4

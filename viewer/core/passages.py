@@ -96,7 +96,7 @@ def gram_index(
     return GramIndex(k, grams, counts, where)
 
 
-def exact_runs(
+def grown_runs(
     a: Sequence[int],
     b: Sequence[int],
     k: int = SEED_WORDS,
@@ -104,7 +104,12 @@ def exact_runs(
     should_cancel: Callable[[], bool] | None = None,
     indexes: tuple[GramIndex, GramIndex] | None = None,
 ) -> list[tuple[int, int, int]]:
-    """Maximal runs ``(a_start, b_start, words)`` of shared k-grams on one diagonal.
+    """The maximal runs ``(a_start, b_start, words)`` of equal words along a diagonal that
+    hold a seed: a k-gram both texts have (a too-common one paired by rank only,
+    ``_by_rank``). Each run is found from its first seed and grown both ways over equal
+    words; the later seeds inside it cost one dict lookup each (no run of seeds is built,
+    sorted or grown twice). Growing makes a reordered menu item or list line one run even
+    where its too-common seeds stand on its siblings' diagonals only.
 
     ``indexes`` are the texts' ``gram_index`` (built here when not given)."""
     if indexes is None or indexes[0].k != k or indexes[1].k != k:
@@ -122,36 +127,43 @@ def exact_runs(
             for j, gram in enumerate(grams_b[start : start + CANCEL_EVERY], start):
                 if gram in count_a:
                     in_b.setdefault(gram, []).append(j)
-    starts: list[int] = []
-    for start in range(0, len(grams_a), _CHUNK):
+    size_a, size_b = len(a), len(b)
+    grown: list[tuple[int, int, int]] = []
+    reach: dict[int, int] = {}  # diagonal -> end in a of the last run grown on it
+    seen: dict[tuple[int, ...], int] = {}  # too-common gram -> its occurrences so far in a
+    for start in range(0, len(grams_a), CANCEL_EVERY):
         check_cancel(should_cancel)
-        starts.extend(
-            i for i, gram in enumerate(grams_a[start : start + _CHUNK], start) if gram in in_b
-        )
-    runs: list[list[int]] = []
-    open_runs: dict[int, int] = {}
-    seen: Counter[tuple[int, ...]] = Counter()
-    for count, i in enumerate(starts):
-        if not count % CANCEL_EVERY:
-            check_cancel(should_cancel)
-        gram = grams_a[i]
-        positions = in_b[gram]
-        if len(positions) > max_frequency or count_a[gram] > max_frequency:
-            positions = _by_rank(positions, seen[gram], count_a[gram])
-            seen[gram] += 1
-        for j in positions:
-            diagonal = j - i
-            r = open_runs.get(diagonal)
-            if r is not None and runs[r][0] + runs[r][2] == i:
-                runs[r][2] += 1
-            else:
-                open_runs[diagonal] = len(runs)
-                runs.append([i, j, 1])
-    found: list[tuple[int, int, int]] = []
-    for start in range(0, len(runs), CANCEL_EVERY):
-        check_cancel(should_cancel)
-        found.extend((i, j, n + k - 1) for i, j, n in runs[start : start + CANCEL_EVERY])
-    return found
+        for i, gram in enumerate(grams_a[start : start + CANCEL_EVERY], start):
+            positions = in_b.get(gram)
+            if positions is None:
+                continue
+            count = count_a[gram]
+            if len(positions) > max_frequency or count > max_frequency:
+                rank = seen.get(gram, 0)
+                seen[gram] = rank + 1
+                positions = _by_rank(positions, rank, count)
+            for j in positions:
+                if reach.get(j - i, -1) > i:
+                    continue  # inside the run grown from an earlier seed
+                i0, j0 = i, j
+                while i0 > 0 and j0 > 0 and a[i0 - 1] == b[j0 - 1]:
+                    i0, j0 = i0 - 1, j0 - 1
+                end, last = i + k, min(size_a, size_b - j + i)  # the diagonal's end in a
+                while end < last and a[end] == b[end - i + j]:
+                    end += 1
+                    if end - i == _STRIDE:  # a long run: compare slices from here on
+                        while end + _STRIDE <= last and (
+                            a[end : end + _STRIDE] == b[end - i + j : end - i + j + _STRIDE]
+                        ):
+                            end += _STRIDE
+                reach[j - i] = end
+                grown.append((i0, j0, end - i0))
+                if end - i0 > CANCEL_EVERY:  # a long walk along the diagonal
+                    check_cancel(should_cancel)
+    return grown
+
+
+_STRIDE = 32  # words compared at once (slices) while a run grows forward
 
 
 def chain_runs(
@@ -293,45 +305,8 @@ def seed_tiles(
         return []
     if breaks is None:
         breaks = (_edges_only(len(a)), _edges_only(len(b)))
-    exact = exact_runs(a, b, k, should_cancel=should_cancel, indexes=indexes)
-    runs = extend_runs(exact, a, b, should_cancel)
+    runs = grown_runs(a, b, k, should_cancel=should_cancel, indexes=indexes)
     return tile_runs(runs, (len(a), len(b)), breaks, should_cancel)
-
-
-def extend_runs(
-    runs: list[tuple[int, int, int]],
-    a: Sequence[int],
-    b: Sequence[int],
-    should_cancel: Callable[[], bool] | None = None,
-) -> list[tuple[int, int, int]]:
-    """Runs grown along their diagonal over equal words both ways, one per stretch.
-
-    Too-common seeds are only paired by rank, so a reordered menu item or list line has
-    seeds on its own diagonal only where it differs from its siblings; growing them over
-    the words it shares with them makes the whole line one run, longer than any echo.
-    Each diagonal is walked once at most: the work is linear in the runs' lengths.
-    """
-    grown: list[tuple[int, int, int]] = []
-    last_diagonal, last_end = None, -1
-    keyed: list[tuple[int, int, int, int]] = []
-    for start in range(0, len(runs), CANCEL_EVERY):
-        check_cancel(should_cancel)
-        keyed.extend((j - i, i, j, n) for i, j, n in runs[start : start + CANCEL_EVERY])
-    for count, (_, i, j, n) in enumerate(sorted_checked(keyed, should_cancel)):
-        if not count % CANCEL_EVERY:
-            check_cancel(should_cancel)
-        diagonal = j - i
-        if diagonal == last_diagonal and i + n <= last_end:
-            continue
-        while i > 0 and j > 0 and a[i - 1] == b[j - 1]:
-            i, j, n = i - 1, j - 1, n + 1
-        while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
-            n += 1
-        if n > CANCEL_EVERY:  # a long walk along the diagonal
-            check_cancel(should_cancel)
-        grown.append((i, j, n))
-        last_diagonal, last_end = diagonal, i + n
-    return grown
 
 
 def _edges_only(size: int) -> bytearray:
