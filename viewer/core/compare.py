@@ -241,7 +241,7 @@ class _Pair:
             alignment = align_words(a[a0:a1], b[b0:b1], a0, b0, should_cancel, cand.runs)
             if alignment is not None and alignment.run_words >= self.options.min_words:
                 aligned.append(alignment)
-        aligned.extend(_disputed(tiles, aligned, len(a)))
+        aligned.extend(_disputed(tiles, aligned, len(a), should_cancel))
         chosen = one_to_one(
             aligned, (len(a), len(b)), self.breaks, self._stands, MAX_GAP, should_cancel
         )
@@ -275,24 +275,33 @@ def _units(breaks: bytearray) -> list[tuple[int, int]]:
 
 
 def _disputed(
-    tiles: list[tuple[int, int, int]], aligned: list[WordAlignment], size: int
+    tiles: list[tuple[int, int, int]],
+    aligned: list[WordAlignment],
+    size: int,
+    should_cancel: CancelCheck | None = None,
 ) -> list[WordAlignment]:
     """Seed runs inside an alignment's span that its word diff paired otherwise, each as an
     alignment of its own: where the diff of a wide window chose another of two equal words
     than the seeds did (a moved paragraph opening with a word that also stands nearby),
     the longer exact run then wins the tiling."""
-    partner = [-1] * size
+    diagonal: list[int | None] = [None] * size  # the diagonal j - i each word is paired on
     inside = bytearray(size + 1)
+    count = 0
     for alignment in aligned:
         start, end = alignment.a_range
         inside[start:end] = b"\1" * (end - start)
         for i, j, n in alignment.blocks:
-            partner[i : i + n] = range(j, j + n)
-    return [
-        WordAlignment.from_blocks(((i, j, n),))
-        for i, j, n in tiles
-        if inside.find(1, i, i + n) != -1 and partner[i : i + n] != list(range(j, j + n))
-    ]
+            count += 1
+            if not count % CANCEL_EVERY:
+                _check(should_cancel)
+            diagonal[i : i + n] = [j - i] * n
+    found = []
+    for count, (i, j, n) in enumerate(tiles):
+        if not count % CANCEL_EVERY:
+            _check(should_cancel)
+        if inside.find(1, i, i + n) != -1 and diagonal[i : i + n].count(j - i) != n:
+            found.append(WordAlignment.from_blocks(((i, j, n),)))
+    return found
 
 
 def _covered(ranges: list[Range]) -> int:

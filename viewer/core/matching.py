@@ -19,6 +19,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 
 from viewer.core.changes import WordAlignment, trimmed
 from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
@@ -143,15 +144,8 @@ def tile(
     caller knows that no two runs claim a word.
     """
     runs = list(runs)
-    if apart:
+    if apart or _apart([run[0] for run in runs], should_cancel):
         return [(block, owner) for block, _, owner in runs]
-    tiles: list[tuple[Block, int]] = []
-    contested = []
-    for entry, alone in zip(runs, _alone(runs, sizes, should_cancel), strict=True):
-        if alone:
-            tiles.append((entry[0], entry[2]))
-        else:
-            contested.append(entry)
     paragraphs = (_starts(breaks[0], 2), _starts(breaks[1], 2))
     lines = (_starts(breaks[0], 1), _starts(breaks[1], 1))
     # 1 wherever a line starts: most runs cross none, which one find() tells.
@@ -159,19 +153,23 @@ def tile(
     # Pieces in buckets by length, longest first; within a bucket, in the order of
     # (longer run within its paragraph, higher weight, i, j, owner), packed into one int
     # (``_Keys``). A piece's free parts are shorter than it, so they join a later bucket.
-    keys = _Keys(
-        sizes,
-        [weight for _, weight, _ in contested],
-        max(o for *_, o in contested) + 1 if contested else 1,
-    )
-    # Runs wait, uncut, in a bucket of their own length: one a longer piece took whole
-    # on one side is dropped unseen (most coincidental seeds), the others are cut at
-    # line starts when their length comes up.
+    weights = list(map(itemgetter(1), runs))
+    keys = _Keys(sizes, weights, max(map(itemgetter(2), runs), default=0) + 1)
+    del weights
+    # Runs that are not alone wait, uncut, in a bucket of their own length: one a longer
+    # piece took whole on one side is dropped unseen (most coincidental seeds), the others
+    # are cut at line starts when their length comes up.
+    tiles: list[tuple[Block, int]] = []
     waiting: dict[int, list[tuple[Block, int, int]]] = {}
-    for count, entry in enumerate(contested):
+    for count, (entry, alone) in enumerate(
+        zip(runs, _alone(runs, sizes, should_cancel), strict=True)
+    ):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
-        waiting.setdefault(entry[0][2], []).append(entry)
+        if alone:
+            tiles.append((entry[0], entry[2]))
+        else:
+            waiting.setdefault(entry[0][2], []).append(entry)
     buckets: dict[int, list[int]] = {}
     lengths = [-n for n in waiting]
     heapq.heapify(lengths)
@@ -313,6 +311,20 @@ def _sorted_ints(items: list[int], should_cancel: CancelCheck | None) -> Iterabl
 
 
 ROUNDS = 4
+
+
+def _apart(blocks: list[Block], should_cancel: CancelCheck | None = None) -> bool:
+    """Whether the blocks, as given, follow each other without overlap in both texts: then
+    no two claim a word (near-identical texts, where every seed run stands alone and
+    finding that out run by run would cost more). False says nothing."""
+    for start in range(0, len(blocks), _SORT_CHUNK):
+        check_cancel(should_cancel)
+        if not all(
+            i + n <= later[0] and j + n <= later[1]
+            for (i, j, n), later in itertools.pairwise(blocks[start : start + _SORT_CHUNK + 1])
+        ):
+            return False
+    return True
 
 
 def _disjoint(ranges: list[tuple[int, int]]) -> bool:

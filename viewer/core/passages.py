@@ -131,6 +131,7 @@ def grown_runs(
     grown: list[tuple[int, int, int]] = []
     reach: dict[int, int] = {}  # diagonal -> end in a of the last run grown on it
     seen: dict[tuple[int, ...], int] = {}  # too-common gram -> its occurrences so far in a
+    walked = 0  # words the runs grown since the last cancel check span
     for start in range(0, len(grams_a), CANCEL_EVERY):
         check_cancel(should_cancel)
         for i, gram in enumerate(grams_a[start : start + CANCEL_EVERY], start):
@@ -158,12 +159,15 @@ def grown_runs(
                             end += _STRIDE
                 reach[j - i] = end
                 grown.append((i0, j0, end - i0))
-                if end - i0 > CANCEL_EVERY:  # a long walk along the diagonal
+                walked += end - i0
+                if walked > _WALK:  # many runs grown (up to 64 per word), or a long one
                     check_cancel(should_cancel)
+                    walked = 0
     return grown
 
 
 _STRIDE = 32  # words compared at once (slices) while a run grows forward
+_WALK = 8 * CANCEL_EVERY  # words of grown runs between two cancel checks
 
 
 def chain_runs(
