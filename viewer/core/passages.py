@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from viewer.core.errors import CANCEL_EVERY, check_cancel, sorted_checked
 from viewer.core.matching import tile
@@ -134,10 +135,11 @@ def grown_runs(
     walked = 0  # words the runs grown since the last cancel check span
     for start in range(0, len(grams_a), CANCEL_EVERY):
         check_cancel(should_cancel)
-        for i, gram in enumerate(grams_a[start : start + CANCEL_EVERY], start):
-            positions = in_b.get(gram)
-            if positions is None:
-                continue
+        chunk = grams_a[start : start + CANCEL_EVERY]
+        # The places whose gram b has, picked out in C: near-identical texts have few.
+        for i in compress(range(start, start + len(chunk)), map(in_b.__contains__, chunk)):
+            gram = grams_a[i]
+            positions = in_b[gram]
             count = count_a[gram]
             if len(positions) > max_frequency or count > max_frequency:
                 rank = seen.get(gram, 0)
