@@ -129,6 +129,7 @@ def tile(
     blockers: set[int] | None = None,
     should_cancel: CancelCheck | None = None,
     apart: bool = False,
+    alone_first: bool = True,
 ) -> list[tuple[Block, int]]:
     """Greedy string tiling: the ``(run, weight, owner)`` that claim no word twice.
 
@@ -141,7 +142,8 @@ def tile(
     ``viewer.core.compare.paragraph_starts``: 1 where a line starts, 2 where a paragraph
     does. Returns the tiles with their owners, as ``(block, owner)``, and adds to
     ``blockers`` the owners that took words another owner's run wanted. ``apart``: the
-    caller knows that no two runs claim a word.
+    caller knows that no two runs claim a word. ``alone_first``: set the runs no other
+    run touches aside before ordering the rest (the result is the same either way).
     """
     runs = list(runs)
     if apart or _apart([run[0] for run in runs], should_cancel):
@@ -162,7 +164,11 @@ def tile(
     tiles: list[tuple[Block, int]] = []
     waiting: dict[int, list[tuple[Block, int, int]]] = {}
     for count, (entry, alone) in enumerate(
-        zip(runs, _alone(runs, sizes, should_cancel), strict=True)
+        zip(
+            runs,
+            _alone(runs, sizes, should_cancel) if alone_first else [False] * len(runs),
+            strict=True,
+        )
     ):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
