@@ -78,23 +78,23 @@ def _pieces(
     groups: list[list[Block]] = []
     starts_a, starts_b = starts
     used_a, used_b = used
+    group: list[Block] = []
+    end_a = end_b = -1
     for count, run in enumerate(runs):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
-        if groups:
-            last = groups[-1][-1]
-            end_a, end_b = last[0] + last[2], last[1] + last[2]
-            touching = end_a == run[0] and end_b == run[1]
-            apart = not touching and (
-                (starts_a.find(1, end_a, run[0] + 1) == -1)
-                != (starts_b.find(1, end_b, run[1] + 1) == -1)
-                or used_a.find(1, end_a, run[0]) != -1
-                or used_b.find(1, end_b, run[1]) != -1
-            )
-            if not apart:
-                groups[-1].append(run)
-                continue
-        groups.append([run])
+        i, j, n = run
+        if (end_a == i and end_b == j) or (
+            group
+            and (starts_a.find(1, end_a, i + 1) == -1) == (starts_b.find(1, end_b, j + 1) == -1)
+            and used_a.find(1, end_a, i) == -1
+            and used_b.find(1, end_b, j) == -1
+        ):
+            group.append(run)
+        else:
+            group = [run]
+            groups.append(group)
+        end_a, end_b = i + n, j + n
     return groups
 
 
@@ -317,6 +317,7 @@ def _sorted_ints(items: list[int], should_cancel: CancelCheck | None) -> Iterabl
 
 
 ROUNDS = 4
+_LENGTH = itemgetter(2)
 
 
 def _apart(blocks: list[Block], should_cancel: CancelCheck | None = None) -> bool:
@@ -463,7 +464,7 @@ def one_to_one(
         for k in range(len(owned)):
             if not k % CANCEL_EVERY:
                 check_cancel(should_cancel)
-            if sum(n for _, _, n in tiles[k]) < sum(n for _, _, n in owned[k]):
+            if sum(map(_LENGTH, tiles[k])) < sum(map(_LENGTH, owned[k])):
                 continue  # it lost words to others: it may stand once they withdraw
             useful = [
                 (i, j, n)

@@ -194,11 +194,16 @@ def chain_runs(
     chains: list[list[int]] = []  # [a0, a1, b0, b1, seeded]
     open_chains: list[list[int]] = []
     pieces: dict[int, list[tuple[int, int, int]]] = {}  # id(chain) -> its runs
+    # No open chain ends before this (chains only grow): the open chains are filtered
+    # only when one may have fallen behind, not once per run.
+    soonest = 0
     for count, (a0, b0, length) in enumerate(sorted(runs)):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
         a1, b1 = a0 + length, b0 + length
-        open_chains = [c for c in open_chains if c[1] + max_gap >= a0]
+        if soonest + max_gap < a0:  # some chain may end too far back to take this run
+            open_chains = [c for c in open_chains if c[1] + max_gap >= a0]
+            soonest = min([c[1] for c in open_chains], default=a1)
         best: list[int] | None = None
         best_cost = 0
         best_overlap = 0
@@ -222,6 +227,7 @@ def chain_runs(
             chain = [a0, a1, b0, b1, length]
             chains.append(chain)
             open_chains.append(chain)
+            soonest = min(soonest, a1)
             pieces[id(chain)] = [(a0, b0, length)]
         elif best_overlap < length:
             best[1], best[3] = max(best[1], a1), max(best[3], b1)
