@@ -146,7 +146,7 @@ def tile(
     run touches aside before ordering the rest (the result is the same either way).
     """
     runs = list(runs)
-    if apart or _apart([run[0] for run in runs], should_cancel):
+    if apart or _apart(list(map(itemgetter(0), runs)), should_cancel):
         return [(block, owner) for block, _, owner in runs]
     paragraphs = (_starts(breaks[0], 2), _starts(breaks[1], 2))
     lines = (_starts(breaks[0], 1), _starts(breaks[1], 1))

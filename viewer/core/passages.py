@@ -305,9 +305,9 @@ def tile_runs(
     # over countless short ones (a small vocabulary). The tiles are the same either way.
     check_cancel(should_cancel)
     words = sum(support.values())
-    alone_first = 2 * sum(n for n in support.values() if n >= _LONG_DIAGONAL) >= words
+    alone_first = 2 * sum(filter(_LONG_DIAGONAL.__le__, support.values())) >= words
     tiles = tile(weighted, sizes, breaks, None, should_cancel, alone_first=alone_first)
-    return sorted_checked([block for block, _ in tiles], should_cancel)
+    return sorted_checked(list(map(itemgetter(0), tiles)), should_cancel)
 
 
 def find_candidates(
