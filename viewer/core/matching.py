@@ -19,7 +19,8 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from operator import itemgetter
+from itertools import accumulate, compress
+from operator import add, gt, itemgetter, lt, or_
 
 from viewer.core.changes import WordAlignment, trimmed
 from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
@@ -103,8 +104,43 @@ def _alone(
     sizes: tuple[int, int],
     should_cancel: CancelCheck | None = None,
 ) -> list[bool]:
-    """For each run, whether no other run claims any of its words in either text."""
-    # How many runs claim each word, counted up to 2 (``_MORE``), one slice per run.
+    """For each run (of one word or more), whether no other run claims any of its words
+    in either text.
+
+    Per text, in order of start: a run overlaps an earlier one when it starts before the
+    furthest end so far, and a later one when the next start comes before its own end.
+    Every step is a C-level pass (``map``, ``accumulate``, ``sorted``), none per run in
+    Python: near-identical texts have tens of thousands of runs per pair."""
+    if len(runs) > 4 * _SORT_CHUNK:
+        return _alone_by_cover(runs, sizes, should_cancel)  # one sort would be too long
+    blocks = list(map(itemgetter(0), runs))
+    lengths = list(map(_LENGTH, blocks))
+    alone = [True] * len(blocks)
+    for side in (0, 1):
+        check_cancel(should_cancel)
+        starts = list(map(itemgetter(side), blocks))
+        order = sorted(range(len(blocks)), key=starts.__getitem__)
+        check_cancel(should_cancel)
+        first = list(map(starts.__getitem__, order))
+        ends = list(map(add, first, map(lengths.__getitem__, order)))
+        furthest = [-1, *accumulate(ends, max)][:-1]
+        nexts = [*first[1:], sizes[side] + 1]
+        check_cancel(should_cancel)
+        crowded = list(compress(order, map(or_, map(lt, first, furthest), map(gt, ends, nexts))))
+        for count, r in enumerate(crowded):
+            if not count % CANCEL_EVERY:
+                check_cancel(should_cancel)
+            alone[r] = False
+    return alone
+
+
+def _alone_by_cover(
+    runs: list[tuple[Block, int, int]],
+    sizes: tuple[int, int],
+    should_cancel: CancelCheck | None = None,
+) -> list[bool]:
+    """``_alone`` with a cancel check every ``CANCEL_EVERY`` runs: how many runs claim each
+    word, counted up to 2 (``_MORE``), one slice per run."""
     cover_a, cover_b = bytearray(sizes[0] + 1), bytearray(sizes[1] + 1)
     for count, ((i, j, n), _, _) in enumerate(runs):
         if not count % CANCEL_EVERY:
@@ -466,6 +502,12 @@ def one_to_one(
                 check_cancel(should_cancel)
             if sum(map(_LENGTH, tiles[k])) < sum(map(_LENGTH, owned[k])):
                 continue  # it lost words to others: it may stand once they withdraw
+            if not owned[k]:
+                continue
+            low = min(map(itemgetter(0), owned[k]))
+            high = max(map(add, map(itemgetter(0), owned[k]), map(_LENGTH, owned[k])))
+            if tried[low:high] == kept[low:high]:
+                continue  # every word tried was kept: each of its runs is useful (in C)
             useful = [
                 (i, j, n)
                 for i, j, n in owned[k]
