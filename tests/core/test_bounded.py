@@ -233,8 +233,9 @@ def test_a_small_vocabulary_costs_about_as_much_per_word_as_a_large_one() -> Non
         gaps = [later - earlier for earlier, later in itertools.pairwise([0, *marks])]
         assert max(gaps) <= 80_000  # as at every stage (before: 197,000 while tiling)
         assert result[0].pairs[0].shared == (1.0, 1.0)
-    # Before: 108 lines of Python per word against 30 (3.6 times); now 2.2 times.
-    assert per_word[16] <= 2.5 * per_word[5000]
+    # Before: 108 lines of Python per word against 30 (3.6 times); now 50 against 20.
+    assert per_word[16] <= 70
+    assert per_word[16] <= 3 * per_word[5000]
 
 
 def test_disputed_seed_runs_are_looked_for_with_cancel_checks() -> None:

@@ -286,21 +286,22 @@ def _disputed(
     the longer exact run then wins the tiling."""
     diagonal: list[int | None] = [None] * size  # the diagonal j - i each word is paired on
     inside = bytearray(size + 1)
-    count = 0
     for alignment in aligned:
         start, end = alignment.a_range
         inside[start:end] = b"\1" * (end - start)
-        for i, j, n in alignment.blocks:
-            count += 1
-            if not count % CANCEL_EVERY:
-                _check(should_cancel)
-            diagonal[i : i + n] = [j - i] * n
-    found = []
-    for count, (i, j, n) in enumerate(tiles):
-        if not count % CANCEL_EVERY:
+        blocks = alignment.blocks
+        for first in range(0, len(blocks), CANCEL_EVERY):
             _check(should_cancel)
-        if inside.find(1, i, i + n) != -1 and diagonal[i : i + n].count(j - i) != n:
-            found.append(WordAlignment.from_blocks(((i, j, n),)))
+            for i, j, n in blocks[first : first + CANCEL_EVERY]:
+                diagonal[i : i + n] = [j - i] * n
+    found: list[WordAlignment] = []
+    for first in range(0, len(tiles), CANCEL_EVERY):
+        _check(should_cancel)
+        found.extend(
+            WordAlignment.from_blocks(((i, j, n),))
+            for i, j, n in tiles[first : first + CANCEL_EVERY]
+            if inside.find(1, i, i + n) != -1 and diagonal[i : i + n].count(j - i) != n
+        )
     return found
 
 

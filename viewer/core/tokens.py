@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import islice
 
 from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 
@@ -98,26 +99,34 @@ def tokenize(
     ends: list[int] = []
     keys: list[str] = []
     cache: dict[str, str] = {}
-    for count, match in enumerate(pattern.finditer(text)):
-        if not count % CANCEL_EVERY:
-            check_cancel(should_cancel)
-        token = match.group()
-        key = cache.get(token)
-        if key is None:
-            key = cache[token] = _key(token, options)
-        starts.append(match.start())
-        ends.append(match.end())
-        keys.append(key)
+    matches = pattern.finditer(text)
+    while True:  # slices of matches, each handled in C but for the keys of new tokens
+        check_cancel(should_cancel)
+        chunk = list(islice(matches, _SLICE))
+        if not chunk:
+            break
+        starts.extend(map(re.Match.start, chunk))
+        ends.extend(map(re.Match.end, chunk))
+        tokens = list(map(re.Match.group, chunk))
+        for token in set(tokens).difference(cache):
+            cache[token] = _key(token, options)
+        keys.extend(map(cache.__getitem__, tokens))
     return Tokens(starts, ends, keys)
+
+
+_SLICE = 4 * CANCEL_EVERY  # matches taken at once (C-level work, a few ms at most)
 
 
 def count_words(text: str, should_cancel: CancelCheck | None = None) -> int:
     """Words in ``text`` as the engine counts them (punctuation marks are not words)."""
+    matches = _patterns(should_cancel)[0].finditer(text)
     count = 0
-    for count, _ in enumerate(_patterns(should_cancel)[0].finditer(text), 1):
-        if not count % CANCEL_EVERY:
-            check_cancel(should_cancel)
-    return count
+    while True:
+        check_cancel(should_cancel)
+        taken = len(list(islice(matches, _SLICE)))
+        if not taken:
+            return count
+        count += taken
 
 
 def widen_to_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
