@@ -16,6 +16,8 @@ import time
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from itertools import repeat
+from operator import add, itemgetter, sub
 
 from viewer.core.changes import WordAlignment, align_words
 from viewer.core.documents import Document
@@ -119,9 +121,10 @@ class _Pair:
     def _matched(self, side: int, blocks: Sequence[tuple[int, int, int]]) -> tuple[Range, ...]:
         """The character ranges of the equal runs ``blocks`` on one side."""
         tokens = self.tokens[side]
-        starts = map(tokens.starts.__getitem__, [block[side] for block in blocks])
-        ends = map(tokens.ends.__getitem__, [block[side] + block[2] - 1 for block in blocks])
-        return tuple(zip(starts, ends, strict=True))
+        firsts = list(map(itemgetter(side), blocks))
+        lasts = map(sub, map(add, firsts, map(itemgetter(2), blocks)), repeat(1))
+        starts = map(tokens.starts.__getitem__, firsts)
+        return tuple(zip(starts, map(tokens.ends.__getitem__, lasts), strict=True))
 
     def _span(self, side: int, first: int, end: int) -> Range:
         return widen_to_punctuation(self.texts[side], *self._chars(side, first, end))
@@ -348,9 +351,11 @@ def _compare(
         raise ValueError(f"compare takes 2 to {MAX_DOCUMENTS} documents, not {len(docs)}")
     key_options = KeyOptions(options.ignore_case, options.ignore_punctuation)
     tokens: list[Tokens] = []
+    keys: dict[str, str] = {}
     for doc in docs:
         _check(should_cancel)
-        tokens.append(tokenize(doc.text, key_options, should_cancel))
+        tokens.append(tokenize(doc.text, key_options, should_cancel, keys))
+    del keys
     breaks = [
         paragraph_starts(doc.text, t, should_cancel) for doc, t in zip(docs, tokens, strict=True)
     ]
@@ -360,10 +365,11 @@ def _compare(
         ids.append([])
         for start in range(0, len(t.keys), CANCEL_EVERY):
             _check(should_cancel)
-            ids[-1].extend(
-                vocabulary.setdefault(key, len(vocabulary))
-                for key in t.keys[start : start + CANCEL_EVERY]
-            )
+            chunk = t.keys[start : start + CANCEL_EVERY]
+            for key in dict.fromkeys(chunk):  # ids in order of first use, as before
+                if key not in vocabulary:
+                    vocabulary[key] = len(vocabulary)
+            ids[-1].extend(map(vocabulary.__getitem__, chunk))
     # Each pair is compared in an orientation that does not depend on the input order.
     rank = {
         index: r

@@ -90,15 +90,21 @@ def _key(token: str, options: KeyOptions) -> str:
 
 
 def tokenize(
-    text: str, options: KeyOptions = KeyOptions(), should_cancel: CancelCheck | None = None
+    text: str,
+    options: KeyOptions = KeyOptions(),
+    should_cancel: CancelCheck | None = None,
+    cache: dict[str, str] | None = None,
 ) -> Tokens:
-    """Split ``text`` into words (and, when punctuation counts, punctuation marks)."""
+    """Split ``text`` into words (and, when punctuation counts, punctuation marks).
+
+    ``cache`` maps tokens to their keys under ``options``: pass one dict for texts that
+    share their words (copies of one article), and each key is worked out once."""
     words, with_punct = _patterns(should_cancel)
     pattern = words if options.ignore_punctuation else with_punct
     starts: list[int] = []
     ends: list[int] = []
     keys: list[str] = []
-    cache: dict[str, str] = {}
+    cache = {} if cache is None else cache
     matches = pattern.finditer(text)
     while True:  # slices of matches, each handled in C but for the keys of new tokens
         check_cancel(should_cancel)
