@@ -205,8 +205,7 @@ def chain_runs(
             open_chains = [c for c in open_chains if c[1] + max_gap >= a0]
             soonest = min([c[1] for c in open_chains], default=a1)
         best: list[int] | None = None
-        best_cost = 0
-        best_overlap = 0
+        best_cost = best_overlap = 0
         for chain in open_chains:
             if b0 < chain[2]:
                 continue
