@@ -5,7 +5,7 @@ TextQuoteSelector (quote, prefix, suffix) with a TextPositionSelector (the offse
 never a passage id, which a new comparison renumbers. ``locate`` finds the quote again
 exactly (the occurrence whose context matches best, nearest the old offset), or, when the
 quote itself was edited, approximately: diff-match-patch's Bitap ``match_main`` (at most
-32 characters) finds its first and its last words separately near where the context says
+32 characters) finds its first words, and its last words read backwards, near where the context says
 it should be, and the text between them must still be alike enough. Offsets are code
 points into the document's plain text, end-exclusive. Imports only diff-match-patch.
 """
@@ -139,11 +139,14 @@ def _fuzzy(anchor: Anchor, text: str) -> Range | None:
     first = matcher.match_main(window, head, expected - low)
     if first == -1:
         return None
-    tail = quote[-PATTERN:]
-    last = matcher.match_main(window, tail, first + len(quote) - len(tail))
-    if last == -1:
+    # The end is matched backwards (reversed strings), so that edits near it shift the
+    # place where the tail's match begins, not where it ends.
+    backwards = matcher.match_main(
+        window[::-1], quote[-PATTERN:][::-1], len(window) - first - len(quote)
+    )
+    if backwards == -1:
         return None
-    start, end = low + first, low + last + len(tail)
+    start, end = low + first, low + len(window) - backwards
     if end <= start or not len(quote) / 2 <= end - start <= 2 * len(quote):
         return None
     if similarity(quote, text[start:end]) < MIN_SIMILARITY:
