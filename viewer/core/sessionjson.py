@@ -160,12 +160,15 @@ def parse(text: str, name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
+        # The viewer always ends a session with "}": a file cut short usually fails at its
+        # end or inside an unterminated string, and does not end with "}".
+        ends_early = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated")
+        if ends_early or not text.rstrip().endswith("}"):
             raise SessionError(
                 name, "is truncated: the session ends before its JSON does"
             ) from None
         where = f"line {exc.lineno}, column {exc.colno}"
-        raise SessionError(name, f"is corrupted: not valid JSON ({exc.msg} at {where})") from None
+        raise SessionError(name, f"is corrupted: not valid JSON ({exc.msg}: {where})") from None
 
 
 def from_dict(data: Any, name: str = "session") -> ReviewState:
