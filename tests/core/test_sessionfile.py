@@ -22,7 +22,7 @@ from viewer.core.sessionjson import SUFFIX, VERSION, dumps, loads
 from viewer.core.verdicts import rename_verdict
 
 from .helpers import ROOT
-from .review_helpers import WHEN, compared, seed_state, span_text
+from .review_helpers import WHEN, compared, seed_state
 
 SCHEMA = json.loads((ROOT / "docs" / "session.schema.json").read_text(encoding="utf-8"))
 
@@ -128,7 +128,8 @@ def _damaged(tmp_path: Path, make: str) -> tuple[Path, bytes]:
         ("corrupted", "is corrupted: not valid JSON"),
         (
             "future",
-            "was saved by a newer version of the viewer (session format 2; this version reads format 1 and older)",
+            "was saved by a newer version of the viewer (session format 2; "
+            "this version reads format 1 and older)",
         ),
         ("tampered", "the saved text does not match its sha256"),
     ],
@@ -156,7 +157,7 @@ def test_a_failed_save_leaves_the_old_session_whole(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", no_room)
-    with pytest.raises(SessionError, match="could not be saved .No space left on device."):
+    with pytest.raises(SessionError, match=r"could not be saved \(No space left on device\)"):
         save_session(set_pane_order(state, [0, 1, 2, 3, 4]), path)
     assert path.read_bytes() == data
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "review.avsession"]
