@@ -28,9 +28,9 @@ def _session(folder: Path, lose_one: bool = False) -> Path:
     state = add_range_note(
         state, comparison, 1, 0, 20, text="check", verdict="credited copy", author="A", when=WHEN
     )
-    if lose_one:  # the article the range note sits on loses its opening
-        article = state.articles[1]
-        state = replace_article(state, 1, replace(article, text=article.text[300:], sha256=""))
+    if lose_one:  # the article the range note sits on is rewritten from scratch
+        rewritten = "Weather\n\nRain is expected over the weekend, forecasters said on Monday."
+        state = replace_article(state, 1, replace(state.articles[1], text=rewritten, sha256=""))
     path = folder / "review.avsession"
     save_session(state, path)
     return path
