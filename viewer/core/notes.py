@@ -31,19 +31,28 @@ def _put(state: ReviewState, note: Note) -> ReviewState:
     return replace(state, notes=tuple(note if n.id == note.id else n for n in state.notes))
 
 
+_KEEP = object()  # "leave this field as it is"
+
+
 def _edit_passage(
     state: ReviewState,
     comparison: Comparison,
     passage_id: int,
     author: str,
     when: str,
-    **changes: str | None,
+    verdict: str | None | object = _KEEP,
+    text: str | object = _KEEP,
 ) -> ReviewState:
     note = resolve(state, comparison).passage_note(passage_id)
     if note is None:
         anchors = passage_anchors(state, comparison, passage_id)
         note = Note(state.next_note_id(), PASSAGE, anchors, created=when)
-    return _put(state, replace(note, author=author, modified=when, **changes))  # type: ignore[arg-type]
+    note = replace(note, author=author, modified=when)
+    if isinstance(verdict, str) or verdict is None:
+        note = replace(note, verdict=verdict)
+    if isinstance(text, str):
+        note = replace(note, text=text)
+    return _put(state, note)
 
 
 def set_passage_verdict(
