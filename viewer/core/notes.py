@@ -40,8 +40,8 @@ def _edit_passage(
     passage_id: int,
     author: str,
     when: str,
-    verdict: str | None | object = _KEEP,
-    text: str | object = _KEEP,
+    verdict: object = _KEEP,  # str or None
+    text: object = _KEEP,  # str
 ) -> ReviewState:
     note = resolve(state, comparison).passage_note(passage_id)
     if note is None:
