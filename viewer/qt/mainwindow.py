@@ -51,6 +51,8 @@ from viewer.qt.palette import DARK, LIGHT, Colours
 from viewer.qt.pane import Pane
 from viewer.qt.panes import PaneRow
 from viewer.qt.plaintext import window_title
+from viewer.qt.reviewing import Reviewing
+from viewer.qt.session import Session
 from viewer.qt.settings import Settings
 from viewer.qt.startpage import StartPage
 from viewer.qt.syncscroll import SyncScroller
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self.comparer.progress.connect(self._on_progress)
         self.sync = SyncScroller(self)
         self.sync.enabled = self.settings.sync_scrolling()
+        self.session = Session(self)
         self.files = FileKeeper(self)
 
         self.options_bar = OptionsBar(self)
@@ -157,6 +160,10 @@ class MainWindow(QMainWindow):
         from viewer.qt.menus import build_menus
 
         self.actions_by_name = build_menus(self)
+        self.reviewing = Reviewing(self)
+        self.reviewing.build_menus()
+        self.actions_by_name.update(self.reviewing.actions)
+        self.session.dirtyChanged.connect(lambda _dirty: self._update_title())
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_colour_scheme_changed)
@@ -189,6 +196,8 @@ class MainWindow(QMainWindow):
             self.row.panes[0].view.setFocus()
         self._mark_active()
         self._show_legend()
+        for line in self.session.set_documents(self.documents, self.options()):
+            self.notice(line)
         if len(self.documents) >= 2:
             self.show_status(f"Comparing {len(self.documents)} articles…")
             self._compare_timer.start()
@@ -290,12 +299,18 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(max(6.0, self.base_font.pointSizeF() * (1.1**self.zoom_steps)))
         return font
 
-    def _update_pages(self) -> None:
-        self.stack.setCurrentIndex(1 if self.documents else 0)
+    def _update_title(self) -> None:
         title = "Article comparison viewer"
         if self.documents:
             title = " ↔ ".join(d.name for d in self.documents[:4]) + f" — {title}"
+        if self.session.dirty():
+            title = "*" + title  # unsaved review work
         self.setWindowTitle(window_title(title))
+
+    def _update_pages(self) -> None:
+        self.stack.setCurrentIndex(1 if self.documents else 0)
+        self._update_title()
+        self.reviewing.show_panel(bool(self.documents))
         if not self.documents:
             self.show_status("Open two or more articles to compare them (Ctrl+O).")
         elif len(self.documents) == 1:
@@ -320,6 +335,7 @@ class MainWindow(QMainWindow):
 
     def _on_options_changed(self, options: CompareOptions) -> None:
         self.settings.set_options(options)
+        self.session.set_options(options)
         self.start_comparison()
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -377,6 +393,7 @@ class MainWindow(QMainWindow):
         self._show_outline()
         self._show_change_mark()
         self.finder.refresh()
+        self.session.set_comparison(comparison)
 
     def _realign(self) -> None:
         """Realign the panes to the active one; with big articles, build each pane's scroll
@@ -429,6 +446,7 @@ class MainWindow(QMainWindow):
             offset = at if at is not None and first[0] is leader else first[1].start
             self.level_counterparts(first[0], offset, passage_id)
         self.show_status(describe_passage(comparison, passage_id))
+        self.reviewing.passage_changed()
 
     def level_counterparts(self, pane: Pane, offset: int, passage_id: int) -> None:
         """Bring every other copy of a passage level with ``offset`` of it in ``pane``."""
@@ -543,6 +561,7 @@ class MainWindow(QMainWindow):
         passage = passage_at(self.comparison, doc, offset)
         if passage is not None:
             self.select_passage(passage.id, leader=pane)
+        self.reviewing.offset_clicked(doc, offset)
 
     # -- view ------------------------------------------------------------------------------
     def zoom(self, steps: int | None) -> None:
