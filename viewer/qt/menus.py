@@ -91,6 +91,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     order.setToolTip("On: the articles that share most are neighbours. Off: file order.")
     order.toggled.connect(window.set_order_by_relation)
     view.addSeparator()
+    actions.update(window.docks.add_actions(view))
+    view.addSeparator()
     themes = view.addMenu("&Theme")
     group = QActionGroup(window)
     for name, label in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
