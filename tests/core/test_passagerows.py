@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.articles import ReviewCase, article
 from viewer.core.compare import compare
 from viewer.core.documents import document_from_text
 from viewer.core.model import Comparison
-from viewer.core.passagerows import first_words, fold, moved_passages, passage_rows
+from viewer.core.passagerows import (
+    first_words,
+    fold,
+    moved_passages,
+    passage_rows,
+    word_count,
+)
 from viewer.core.relations import beside, first_shared_passage, longest_passage
+from viewer.core.tokens import count_words
 
 from .helpers import all_seeds, seed
 
@@ -110,3 +120,13 @@ def test_beside_moves_the_second_next_to_the_first() -> None:
     assert beside([0, 1, 2, 3], 3, 0) == [1, 2, 3, 0]
     assert beside([0, 1, 2, 3], 2, 1) == [0, 1, 2, 3]  # neighbours already
     assert beside([3, 1, 0, 2], 2, 3) == [1, 0, 2, 3]
+
+
+PIECES = ["word", "U.S.", "14,000", "—", " ", "\n", "’s", "e\u0301", "\u00ad", "😀", "a-b", "_"]
+PIECES += ["\x1c", "\u00a0", "\u2028", "x1", "½", "Ⅻ", "٣", "ǅ", "\u200b"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.lists(st.sampled_from(PIECES)).map("".join)))
+def test_word_count_counts_as_the_engine_does(text: str) -> None:
+    assert word_count(text) == count_words(text)

@@ -1,14 +1,15 @@
 """One row per passage, as the passage list shows it (core layer; no Qt).
 
 A row says which articles carry a passage, how long it is, how alike its copies are, how
-many words changed, whether it moved, and how it starts; it also keeps the passage's text
-folded for a case-insensitive search.
+many words changed, whether it moved, and how it starts; it also keeps the passage's copies
+for a case-insensitive search (folded on the first search).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from viewer.core.model import Comparison, Link, Span
 from viewer.core.navigation import short_name
@@ -18,9 +19,12 @@ from viewer.core.tokens import count_words
 FIRST_WORDS = 12  # words of a passage shown in its row
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PassageRow:
-    """What the passage list shows of one passage (``passage`` is its id)."""
+    """What the passage list shows of one passage (``passage`` is its id).
+
+    ``copies``: its text in each carrier, in document order.
+    """
 
     passage: int
     docs: tuple[int, ...]
@@ -30,7 +34,12 @@ class PassageRow:
     changed_words: int
     moved: bool
     first_words: str
-    folded: str  # every copy's text, white space collapsed, case folded; copies on own lines
+    copies: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def folded(self) -> str:
+        """Every copy's text as ``fold`` gives it, one copy per line."""
+        return "\n".join(fold(copy) for copy in self.copies)
 
     def matches(self, needle: str) -> bool:
         """Whether one copy contains ``needle`` (any case, any run of white space)."""
@@ -40,6 +49,19 @@ class PassageRow:
 def fold(text: str) -> str:
     """Text as search compares it: runs of white space as one space, case folded."""
     return " ".join(text.split()).casefold()
+
+
+def word_count(text: str) -> int:
+    """``count_words(text)``, faster on prose.
+
+    A run of letters and digits between white space is one word; only the other runs
+    (with punctuation, symbols, marks) go through the word pattern, in one call.
+    """
+    tokens = text.split()
+    plain = sum(1 for token in tokens if token.isalnum())
+    if plain == len(tokens):
+        return plain
+    return plain + count_words(" ".join(token for token in tokens if not token.isalnum()))
 
 
 def moved_passages(comparison: Comparison) -> frozenset[int]:
@@ -72,7 +94,7 @@ def moved_passages(comparison: Comparison) -> frozenset[int]:
 
 def changed_words(text: str, span: Span) -> int:
     """Words inside ``span``'s changed ranges; a range of punctuation alone counts as one."""
-    return sum(max(1, count_words(text[start:end])) for start, end in span.changes)
+    return sum(max(1, word_count(text[start:end])) for start, end in span.changes)
 
 
 def first_words(text: str, count: int = FIRST_WORDS) -> str:
@@ -86,30 +108,30 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
 def passage_rows(comparison: Comparison) -> list[PassageRow]:
     """One row per passage, in passage order.
 
-    ``words``: the words of its longest copy; ``changed_words``: the most words changed in
-    any one copy (for "13,000" against "14,000", one); ``first_words``: the start of its
-    copy in the first document that carries it.
+    ``words``: the words of its longest copy (in characters); ``changed_words``: the most
+    words changed in any one copy (for "13,000" against "14,000", one); ``first_words``: the
+    start of its copy in the first document that carries it.
     """
     moved = moved_passages(comparison)
     names = [short_name(d) for d in comparison.documents]
     rows = []
     for passage in comparison.passages:
-        texts = [comparison.documents[s.doc].text for s in passage.spans]
-        copies = [text[s.start : s.end] for text, s in zip(texts, passage.spans, strict=True)]
-        first = min(range(len(passage.spans)), key=lambda i: passage.spans[i].doc)
+        spans = sorted(passage.spans, key=lambda s: (s.doc, s.start))
+        texts = [comparison.documents[s.doc].text for s in spans]
+        copies = tuple(text[s.start : s.end] for text, s in zip(texts, spans, strict=True))
         rows.append(
             PassageRow(
                 passage=passage.id,
                 docs=passage.docs,
                 names=", ".join(names[d] for d in passage.docs),
-                words=max(count_words(copy) for copy in copies),
+                words=word_count(max(copies, key=len)),
                 similarity=passage.similarity,
                 changed_words=max(
-                    changed_words(text, s) for text, s in zip(texts, passage.spans, strict=True)
+                    changed_words(text, s) for text, s in zip(texts, spans, strict=True)
                 ),
                 moved=passage.id in moved,
-                first_words=first_words(copies[first]),
-                folded="\n".join(fold(copy) for copy in copies),
+                first_words=first_words(copies[0]),
+                copies=copies,
             )
         )
     return rows

@@ -55,7 +55,7 @@ class ShareMatrix(QAbstractTableModel):
         self.comparison: Comparison | None = None
         self.colours = colours
         self._names: list[str] = []
-        self._longest: list[int] = []
+        self._cells: list[list[dict[int, object]]] = []  # [row][column]: role → value
 
     @property
     def size(self) -> int:
@@ -66,13 +66,55 @@ class ShareMatrix(QAbstractTableModel):
         self.comparison = comparison
         docs = comparison.documents if comparison is not None else ()
         self._names = [short_name(d) for d in docs]
-        self._longest = [longest_passage(comparison, d) for d in range(len(docs))] if docs else []
+        self._cells = self._fill()
         self.endResetModel()
 
     def set_colours(self, colours: Colours) -> None:
         self.colours = colours
         if self.size:
+            self._cells = self._fill()
             self.dataChanged.emit(self.index(0, 0), self.index(self.size - 1, self.size - 1))
+
+    def _fill(self) -> list[list[dict[int, object]]]:
+        """Every cell's text, tooltip and colours, worked out once (views ask many times)."""
+        comparison = self.comparison
+        if comparison is None:
+            return []
+        count = self.size
+        text, tip = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+        centre = {int(Qt.ItemDataRole.TextAlignmentRole): int(Qt.AlignmentFlag.AlignCenter)}
+        ink = QBrush(QColor(self.colours.shared_text))
+        fills = [QBrush(QColor(c)) for c in self.colours.shared]
+        cells = []
+        for row in range(count):
+            stats = comparison.document_stats[row]
+            figures = (percent(stats.original), percent(stats.shared))
+            longest = f"{longest_passage(comparison, row):,}"
+            line: list[dict[int, object]] = []
+            for column in range(count):
+                if column == row:
+                    line.append({**centre, text: "—"})
+                    continue
+                pair = comparison.pair(row, column)
+                cell: dict[int, object] = {**centre, text: percent(pair.shared[0])}
+                mine, theirs = comparison.documents[row].name, comparison.documents[column].name
+                cell[tip] = tooltip(f"{mine} shares nothing with {theirs}.")
+                level = share_level(pair.shared[0], len(fills)) if pair.passages else None
+                if level is not None:
+                    plural = "passage" if pair.passages == 1 else "passages"
+                    cell[text] = f"{percent(pair.shared[0])} · {pair.passages}"
+                    cell[tip] = tooltip(
+                        f"{percent(pair.shared[0])} of {mine} is found in {theirs}, in "
+                        f"{pair.passages} {plural} (the longest {pair.longest_words:,} words).\n"
+                        "Click or press Enter to put them side by side."
+                    )
+                    cell[int(Qt.ItemDataRole.BackgroundRole)] = fills[level]
+                    cell[int(Qt.ItemDataRole.ForegroundRole)] = ink
+                line.append(cell)
+            for value, about in zip((*figures, longest), FIGURE_TIPS, strict=True):
+                line.append({**centre, text: value, tip: about})
+            cells.append(line)
+        return cells
 
     def pair_at(self, index: Index) -> tuple[int, int] | None:
         """(row article, column article) of a cell of the matrix itself, else None."""
@@ -87,54 +129,13 @@ class ShareMatrix(QAbstractTableModel):
         return 0 if parent.isValid() or not self.size else self.size + len(FIGURES)
 
     def text(self, row: int, column: int) -> str:
-        comparison = self.comparison
-        assert comparison is not None
-        if column >= self.size:
-            stats = comparison.document_stats[row]
-            figure = column - self.size
-            if figure == 0:
-                return percent(stats.original)
-            if figure == 1:
-                return percent(stats.shared)
-            return f"{self._longest[row]:,}"
-        if row == column:
-            return "—"
-        pair = comparison.pair(row, column)
-        if not pair.passages:
-            return percent(0.0)
-        return f"{percent(pair.shared[0])} · {pair.passages}"
+        """What cell (row, column) shows."""
+        return str(self._cells[row][column][int(Qt.ItemDataRole.DisplayRole)])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        comparison = self.comparison
-        if comparison is None or not index.isValid():
+        if not index.isValid():
             return None
-        row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        pair = self.pair_at(index)
-        if pair is None:
-            if role == Qt.ItemDataRole.ToolTipRole and column >= self.size:
-                return FIGURE_TIPS[column - self.size]
-            return None
-        stats = comparison.pair(*pair)
-        level = share_level(stats.shared[0], len(self.colours.shared))
-        if role == Qt.ItemDataRole.BackgroundRole and level is not None:
-            return QBrush(QColor(self.colours.shared[level]))
-        if role == Qt.ItemDataRole.ForegroundRole and level is not None:
-            return QBrush(QColor(self.colours.shared_text))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            mine, theirs = (comparison.documents[d].name for d in pair)
-            if not stats.passages:
-                return tooltip(f"{mine} shares nothing with {theirs}.")
-            plural = "passage" if stats.passages == 1 else "passages"
-            return tooltip(
-                f"{percent(stats.shared[0])} of {mine} is found in {theirs}, in "
-                f"{stats.passages} {plural} (the longest {stats.longest_words:,} words).\n"
-                "Click or press Enter to put them side by side."
-            )
-        return None
+        return self._cells[index.row()][index.column()].get(int(role))
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -171,9 +172,9 @@ class MatrixView(QTableView):
             return super().sizeHint()
         frame = 2 * self.frameWidth()
         width = self.verticalHeader().sizeHint().width() + frame
-        width += sum(self.sizeHintForColumn(c) for c in range(model.columnCount()))
+        width += sum(self.columnWidth(c) for c in range(model.columnCount()))
         height = self.horizontalHeader().sizeHint().height() + frame
-        height += sum(self.sizeHintForRow(r) for r in range(model.rowCount()))
+        height += sum(self.rowHeight(r) for r in range(model.rowCount()))
         return QSize(width, height)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -203,9 +204,8 @@ class MatrixPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
-        for header in (self.view.horizontalHeader(), self.view.verticalHeader()):
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setHighlightSections(True)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.clicked.connect(self.choose)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -232,6 +232,7 @@ class MatrixPanel(QWidget):
         self._shown = self.hub.comparison
         self.model.set_colours(self.hub.colours)
         self.model.set_comparison(self._shown)
+        self.view.resizeColumnsToContents()  # once: a dozen rows
         if self.model.size > 1:
             self.view.setCurrentIndex(self.model.index(0, 1))
 

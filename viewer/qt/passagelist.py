@@ -46,7 +46,7 @@ from viewer.core.passagerows import PassageRow, fold, passage_rows
 from viewer.qt.hub import ReviewHub
 from viewer.qt.plaintext import tooltip
 
-SORT_ROLE = Qt.ItemDataRole.UserRole  # a number or a string that sorts the column
+SORT_ROLE = Qt.ItemDataRole.UserRole  # a number or a string that the column sorts by
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's passage id
 TIP_CHARACTERS = 600  # of a passage's text in its row's tooltip
 
@@ -96,23 +96,54 @@ COLUMNS = (
 
 
 class PassageTable(QAbstractTableModel):
-    """Rows of passages under a list of columns; sort keys are computed once per row."""
+    """Rows of passages under a list of columns, kept sorted by one of them.
+
+    Sort keys are computed once per row. The model sorts itself (a Python sort of the keys),
+    so the proxy in front of it only filters: showing rows again costs no comparisons.
+    Ties keep passage order.
+    """
 
     def __init__(self, columns: Iterable[Column] = COLUMNS) -> None:
         super().__init__()
         self.columns: list[Column] = list(columns)
         self.rows: list[PassageRow] = []
-        self.texts: dict[int, str] = {}  # passage id → the copy its row's tooltip quotes
-        self._keys: list[list[SortKey]] = []
+        self.sorted_by: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+        self._keys: list[list[SortKey]] = [[] for _ in self.columns]
         self._row_of: dict[int, int] = {}
 
-    def set_rows(self, rows: list[PassageRow], texts: dict[int, str] | None = None) -> None:
+    def set_rows(self, rows: list[PassageRow]) -> None:
         self.beginResetModel()
-        self.rows = rows
-        self.texts = texts or {}
-        self._row_of = {row.passage: i for i, row in enumerate(rows)}
         self._keys = [[c.sort_key(r) for r in rows] for c in self.columns]
+        self.rows = rows
+        self._put_in_order(self._order())
         self.endResetModel()
+
+    def _order(self) -> list[int]:
+        """Row indices in the order ``sorted_by`` asks for."""
+        column, order = self.sorted_by
+        by_passage = sorted(range(len(self.rows)), key=lambda i: self.rows[i].passage)
+        if not 0 <= column < len(self.columns):
+            return by_passage
+        descending = order == Qt.SortOrder.DescendingOrder
+        return sorted(by_passage, key=self._keys[column].__getitem__, reverse=descending)
+
+    def _put_in_order(self, order: list[int]) -> None:
+        self.rows = [self.rows[i] for i in order]
+        self._keys = [[keys[i] for i in order] for keys in self._keys]
+        self._row_of = {row.passage: i for i, row in enumerate(self.rows)}
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sorted_by = (column, order)
+        new = self._order()
+        if new == list(range(len(new))):
+            return
+        self.layoutAboutToBeChanged.emit()
+        where = {old: at for at, old in enumerate(new)}
+        persistent = self.persistentIndexList()
+        moved = [self.index(where[i.row()], i.column()) for i in persistent]
+        self._put_in_order(new)
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
     def add_column(self, column: Column) -> int:
         """Add a column at the right; returns its index."""
@@ -131,6 +162,7 @@ class PassageTable(QAbstractTableModel):
                 self._keys[c][i] = column.sort_key(self.rows[i])
             last = len(self.columns) - 1
             self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        self.sort(*self.sorted_by)
 
     def source_rows(self, passages: Iterable[int]) -> list[int]:
         return [self._row_of[p] for p in passages if p in self._row_of]
@@ -158,7 +190,7 @@ class PassageTable(QAbstractTableModel):
             side = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
             return int(side | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column.width == 0:
-            text = self.texts.get(row.passage, "")
+            text = row.copies[0] if row.copies else ""
             if len(text) > TIP_CHARACTERS:
                 text = text[: TIP_CHARACTERS - 1] + "…"
             return tooltip(text) if text else None
@@ -182,7 +214,12 @@ class PassageFilter(QSortFilterProxyModel):
     def __init__(self) -> None:
         super().__init__()
         self._tests: dict[str, Callable[[PassageRow], bool]] = {}
-        self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The header asks to sort: the table sorts itself; rows keep its order here."""
+        model = self.sourceModel()
+        if isinstance(model, PassageTable):
+            model.sort(column, order)
 
     def set_test(self, name: str, test: Callable[[PassageRow], bool] | None) -> None:
         """Show only rows passing ``test`` (None: drop the test called ``name``)."""
@@ -333,14 +370,9 @@ class PassageList(QWidget):
             return
         self._shown = comparison
         rows = passage_rows(comparison) if comparison is not None else []
-        texts = {}
-        if comparison is not None:
-            for passage in comparison.passages:
-                span = min(passage.spans, key=lambda s: (s.doc, s.start))
-                texts[passage.id] = comparison.documents[span.doc].text[span.start : span.end]
         self._quiet = True
         try:
-            self.table.set_rows(rows, texts)
+            self.table.set_rows(rows)
         finally:
             self._quiet = False
         self.show_current(self.hub.current_passage)
