@@ -126,13 +126,15 @@ def test_cell_text_is_readable_in_both_themes(
             index = model.index(row, column)
             background = index.data(Qt.ItemDataRole.BackgroundRole)
             foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+            bg = palette.color(QPalette.ColorRole.Base).name()
+            fg = palette.color(QPalette.ColorRole.Text).name()
             if isinstance(background, QBrush):
                 coloured += 1
-                assert isinstance(foreground, QBrush)
-                bg, fg = background.color().name(), foreground.color().name()
+                bg = background.color().name()
+            if isinstance(foreground, QBrush):
+                fg = foreground.color().name()
             else:
-                bg = palette.color(QPalette.ColorRole.Base).name()
-                fg = palette.color(QPalette.ColorRole.Text).name()
+                assert background is None
             assert contrast(fg, bg) >= AA, (row, column, fg, bg)
     assert coloured == 6  # a–b, a–c and c–d, each way
     # A deeper colour for a larger share: c's share in d (36 of 230 words) is below d's

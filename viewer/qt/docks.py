@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QScrollArea, QWidget
 
@@ -90,6 +90,13 @@ class ReviewDocks:
         dock.setWidget(panel)
         return dock
 
+    def _fit_matrix(self) -> None:
+        """Give the matrix dock the width its cells need (when docked)."""
+        dock = self.matrix_dock
+        if dock.isVisible() and not dock.isFloating():
+            wanted = self.matrix.view.sizeHint().width() + 12  # the panel's margins
+            self.window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
+
     def add_actions(self, menu: QMenu) -> dict[str, QAction]:
         """View menu entries with their shortcuts, ticked while their dock shows."""
         actions = {}
@@ -120,9 +127,8 @@ class ReviewDocks:
             opening = dock.isHidden()
             dock.show()
             dock.raise_()
-            if opening and dock is self.matrix_dock and not dock.isFloating():
-                wanted = self.matrix.view.sizeHint().width() + 12  # the panel's margins
-                self.window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
+            if opening and dock is self.matrix_dock:
+                QTimer.singleShot(0, self._fit_matrix)  # once its cells are laid out
             dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
         if action is not None:
             action.setChecked(not dock.isHidden())

@@ -14,9 +14,10 @@ panel talks only to a ``ReviewHub``.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QTableView,
@@ -84,6 +85,8 @@ class ShareMatrix(QAbstractTableModel):
         text, tip = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
         centre = {int(Qt.ItemDataRole.TextAlignmentRole): int(Qt.AlignmentFlag.AlignCenter)}
         ink = QBrush(QColor(self.colours.shared_text))
+        # Nothing shared: the quieter ink of the header details (4.5:1 on the base colour).
+        quiet = QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         fills = [QBrush(QColor(c)) for c in self.colours.shared]
         cells = []
         for row in range(count):
@@ -97,6 +100,7 @@ class ShareMatrix(QAbstractTableModel):
                     continue
                 pair = comparison.pair(row, column)
                 cell: dict[int, object] = {**centre, text: percent(pair.shared[0])}
+                cell[int(Qt.ItemDataRole.ForegroundRole)] = quiet
                 mine, theirs = comparison.documents[row].name, comparison.documents[column].name
                 cell[tip] = tooltip(f"{mine} shares nothing with {theirs}.")
                 level = share_level(pair.shared[0], len(fills)) if pair.passages else None

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -251,6 +251,18 @@ class PassageView(QTableView):
     def __init__(self, panel: PassageList) -> None:
         super().__init__()
         self.panel = panel
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Coming in does not choose a row (Qt makes the first row current): the panes stay
+        where they are until a key or a click chooses one."""
+        had_current = self.currentIndex().isValid()
+        self.panel._quiet = True
+        try:
+            super().focusInEvent(event)
+        finally:
+            self.panel._quiet = False
+        if not had_current:
+            self.panel.show_current(self.panel.hub.current_passage)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
