@@ -10,7 +10,15 @@ from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
 
 from viewer.core.documents import Document
 from viewer.core.model import Comparison
@@ -73,6 +81,9 @@ class ReviewDocks:
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.matrix_dock)
         window.splitDockWidget(self.passage_dock, self.matrix_dock, Qt.Orientation.Horizontal)
         window.resizeDocks([self.passage_dock], [280], Qt.Orientation.Vertical)
+        # Side by side, the list takes the width the matrix does not need.
+        self.passage_dock.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.matrix_dock.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         for dock in (self.passage_dock, self.matrix_dock):
             dock.hide()
 
@@ -127,7 +138,7 @@ class ReviewDocks:
             opening = dock.isHidden()
             dock.show()
             dock.raise_()
-            if opening and dock is self.matrix_dock:
+            if opening:
                 QTimer.singleShot(0, self._fit_matrix)  # once its cells are laid out
             dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
         if action is not None:

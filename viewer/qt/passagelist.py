@@ -306,6 +306,7 @@ class PassageList(QWidget):
         self.search = SearchField(self)
         self.search.setPlaceholderText("Search passages")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(14 * self.fontMetrics().averageCharWidth())
         self.search.setToolTip("Show passages whose text (in any article) contains this")
         self.search.textChanged.connect(self._on_search)
         self.search.returnPressed.connect(self.focus_table)
