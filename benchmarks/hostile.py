@@ -15,8 +15,9 @@ A run is killed after ``--cap`` seconds.
 Cases (texts from the BBC corpus in ``../shared/corpus/bbc``, read in place, never copied):
 ``every4-80k/160k/300k/1m``: a text and a copy with every 4th word replaced; ``variants8-32k``
 and ``variants12-200k``: 8 (12) such copies of one text; ``tokenise-20m``: a 20 MB text
-against one article; ``vocab28-600k``: 100,000 random words from 28, and a copy with every
-9th replaced; Markdown (issue 7 section 2): ``md-nested-emphasis`` (``*a **a `` x 2000 ...),
+against one article; ``vocab28-600k`` / ``-1m``: 100,000 (236,000) random words from 28, and
+a copy with every 9th replaced (``vocab34-1m``: from 34, about the vocabulary that pairs the
+most seeds at 1 MB); Markdown (issue 7 section 2): ``md-nested-emphasis`` (``*a **a `` x 2000 ...),
 ``md-stars`` (``*`` x 50,000 ``a`` ``*`` x 50,000), ``md-table-100k`` (a 100,000-row table),
 each against one article. ``sigint-every4-300k`` / ``-3m``: ``viewer compare`` on every4-300k
 (SIGINT after 10 s: the old engine is then inside its one long diff) and on two 3 MB texts
@@ -77,9 +78,11 @@ def build(case: str, folder: Path) -> list[Path]:
         while len(big.encode("utf-8")) > 20_000_000:  # the loader's limit is 20 MB of bytes
             big = big[: len(big) - 10_000]
         texts = [("big.txt", big), ("article.txt", article)]
-    elif case == "vocab28-600k":
+    elif case.startswith("vocab"):
         rng = random.Random(5)
-        words = [f"w{rng.randrange(28)}" for _ in range(100_000)]
+        vocabulary, size = case[len("vocab") :].split("-")
+        count = {"600k": 100_000, "1m": 236_000}[size]  # 1m: the copy is just under 1 MB
+        words = [f"w{rng.randrange(int(vocabulary))}" for _ in range(count)]
         lines = [" ".join(words[i : i + 60]) for i in range(0, len(words), 60)]
         a = "\n\n".join(lines)
         texts = [("a.txt", a), ("b.txt", _every_kth(a, 9, 3))]
@@ -109,6 +112,8 @@ CASES = [
     "variants8-32k",
     "variants12-200k",
     "vocab28-600k",
+    "vocab28-1m",
+    "vocab34-1m",
     "tokenise-20m",
     "md-nested-emphasis",
     "md-stars",

@@ -14,8 +14,9 @@ from types import FrameType
 
 from viewer import __version__
 from viewer.core.compare import MAX_DOCUMENTS
-from viewer.core.errors import ComparisonCancelled, DocumentError
+from viewer.core.errors import ComparisonCancelled, DocumentError, SessionError
 from viewer.core.model import MIN_WORDS_RANGE, CompareOptions
+from viewer.core.sessionjson import SUFFIX
 from viewer.core.terminal import escape_controls, escape_json_controls
 
 EXIT_OK = 0
@@ -58,12 +59,22 @@ def _add_option_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> CompareOptions:
+def _options(
+    args: argparse.Namespace,
+    parser: argparse.ArgumentParser,
+    base: CompareOptions | None = None,
+) -> CompareOptions:
+    """The options the flags give; flags left out (None) keep those of ``base``."""
+    base = base or CompareOptions()
     try:
         return CompareOptions(
-            min_words=args.min_words,
-            ignore_case=not args.match_case,
-            ignore_punctuation=not args.match_punctuation,
+            min_words=base.min_words if args.min_words is None else args.min_words,
+            ignore_case=base.ignore_case if args.match_case is None else not args.match_case,
+            ignore_punctuation=(
+                base.ignore_punctuation
+                if args.match_punctuation is None
+                else not args.match_punctuation
+            ),
         )
     except ValueError as exc:
         parser.error(str(exc))
@@ -73,14 +84,30 @@ def compare_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="viewer compare",
         description="Find the passages that 2–12 articles share, in any order, and the words "
-        "that changed inside them.",
+        f"that changed inside them; or summarise a review session ({SUFFIX}): its articles, "
+        "passages, the count of each verdict and its notes.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="articles (.txt, .md, .markdown)")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=f"articles (.txt, .md, .markdown), or one session ({SUFFIX})",
+    )
     parser.add_argument(
         "--json", action="store_true", help="print the full result as JSON (format version 1)"
     )
     _add_option_flags(parser)
+    # Flags left out keep a session's own options (and the defaults for articles).
+    parser.set_defaults(min_words=None, match_case=None, match_punctuation=None)
     return parser
+
+
+def split_session(files: Sequence[str], parser: argparse.ArgumentParser) -> str | None:
+    """The session among ``files`` (a usage error unless it stands alone), or None."""
+    sessions = [f for f in files if f.lower().endswith(SUFFIX)]
+    if sessions and len(files) > 1:
+        parser.error(f"give one session ({SUFFIX}) or articles, not both or several sessions")
+    return sessions[0] if sessions else None
 
 
 def window_parser() -> argparse.ArgumentParser:
@@ -125,14 +152,30 @@ def run_compare(argv: Sequence[str]) -> int:
 
     parser = compare_parser()
     args = parser.parse_args(list(argv))
-    options = _options(args, parser)
-    if not 2 <= len(args.files) <= MAX_DOCUMENTS:
-        parser.error(f"give 2 to {MAX_DOCUMENTS} files, not {len(args.files)}")
-    try:
-        documents = [load_document(path) for path in args.files]
-    except DocumentError as exc:
-        _error(str(exc))
-        return EXIT_BAD_INPUT
+    session = split_session(args.files, parser)
+    state = None
+    if session is not None:
+        from viewer.core.sessionfile import open_session
+
+        try:
+            opened = open_session(session)
+        except SessionError as exc:
+            _error(str(exc))
+            return EXIT_BAD_INPUT
+        for message in opened.messages:
+            _error(f"warning: {message}")
+        state = opened.state
+        documents = list(opened.documents)
+        options = _options(args, parser, state.options)
+    else:
+        options = _options(args, parser)
+        if not 2 <= len(args.files) <= MAX_DOCUMENTS:
+            parser.error(f"give 2 to {MAX_DOCUMENTS} files, not {len(args.files)}")
+        try:
+            documents = [load_document(path) for path in args.files]
+        except DocumentError as exc:
+            _error(str(exc))
+            return EXIT_BAD_INPUT
     for document in documents:
         for warning in document.warnings:
             _error(f"warning: {warning}")
@@ -160,7 +203,13 @@ def run_compare(argv: Sequence[str]) -> int:
     else:
         from viewer.core.summary import summarise
 
-        _write(escape_controls(summarise(comparison)))
+        text = summarise(comparison)
+        if state is not None:
+            from viewer.core.resolve import resolve
+            from viewer.core.reviewsummary import summarise_review
+
+            text += "\n\n" + summarise_review(state, resolve(state, comparison))
+        _write(escape_controls(text))
     return EXIT_OK
 
 
@@ -169,6 +218,9 @@ def run_window(argv: Sequence[str]) -> int:
     parser = window_parser()
     args = parser.parse_args(list(argv))
     options = _options(args, parser)
+    args.session = split_session(args.files, parser)
+    if args.session is not None:  # until the window opens sessions (issue 8)
+        parser.error(f"the window cannot open sessions yet; 'viewer compare {args.session}'")
     if len(args.files) > MAX_DOCUMENTS:
         parser.error(f"give at most {MAX_DOCUMENTS} files, not {len(args.files)}")
     from viewer.qt.app import run_app

@@ -185,3 +185,31 @@ def test_stepping_to_a_change_or_passage_shows_its_copies_level(
         (a,) = passage.spans_in(window.docs_of_panes[0])
         (b,) = passage.spans_in(window.docs_of_panes[1])
         assert abs(screen(left, a.start) - screen(right, b.start)) <= line + 1
+
+
+def test_the_first_wheel_step_finds_its_scroll_maps_ready(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each follower's map costs tens of milliseconds for long articles; they are built in
+    idle turns after a result or a resize, not inside the user's first wheel step (five of
+    them there froze the window for 93 ms)."""
+    from viewer.core.scrollmap import FollowMap
+
+    window.settings.set_order_by_relation(True)  # the panes move when the result comes
+    open_and_wait(qtbot, window, seed_paths("000", "001", "002", "003", "004"))
+    qtbot.wait(400)  # idle turns
+    built: list[object] = []
+    original = FollowMap.build
+
+    def counting(*args: object, **kwargs: object) -> FollowMap:
+        built.append(args)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(FollowMap, "build", staticmethod(counting))
+    followers = window.row.panes[1:]
+    before = [p.view.top() for p in followers]
+    bar = window.row.panes[0].view.verticalScrollBar()
+    bar.setValue(bar.value() + bar.singleStep() * 3)
+    qtbot.wait(20)
+    assert built == []
+    assert [p.view.top() for p in followers] != before  # the step did move the followers

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from diff_match_patch import diff_match_patch
 
@@ -31,6 +32,9 @@ SPLIT_ABOVE = 16
 ANCHOR_GRAMS = (1, 2, 3, 4)
 # Anchor passes nested deeper than this give way to proportional slices.
 MAX_DEPTH = 6
+
+
+_LENGTH = itemgetter(2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +65,14 @@ class WordAlignment:
 
     @property
     def equal_words(self) -> int:
-        return sum(block[2] for block in self.blocks)
+        lengths: list[int] = list(map(_LENGTH, self.blocks))
+        return sum(lengths)
 
     @property
     def run_words(self) -> int:
         """Equal words in runs of two or more: single-word coincidences do not count."""
-        return sum(block[2] for block in self.blocks if block[2] > 1)
+        lengths: list[int] = list(map(_LENGTH, self.blocks))
+        return sum(lengths) - lengths.count(1)
 
     def similarity(self) -> float:
         """Dice similarity of the two ranges in words: 1.0 when identical."""
@@ -274,6 +280,8 @@ class _Aligner:
         if a0 == a1 or b0 == b1:
             return
         check_cancel(self.should_cancel)
+        if self._plain(a0, a1, b0, b1):
+            return
         i, j = a0, b0
         for op, data in diff_piece(*_encode(self.a[a0:a1], self.b[b0:b1])):
             n = len(data)
@@ -286,6 +294,42 @@ class _Aligner:
             else:
                 j += n
 
+    def _plain(self, a0: int, a1: int, b0: int, b1: int) -> bool:
+        """Add the equal words of a piece whose shared words each stand once on each side,
+        in the same order, and say whether it was one: its longest common subsequence is
+        then those words and nothing else, so every shortest diff (diff-match-patch's
+        included) pairs exactly them. Most pieces between anchors are such (a swapped
+        word or two), and need no diff at all."""
+        a, b = self.a[a0:a1], self.b[b0:b1]
+        shared = set(a).intersection(b)
+        if not shared:
+            return True
+        in_a = [(word, i) for i, word in enumerate(a, a0) if word in shared]
+        in_b = [(word, j) for j, word in enumerate(b, b0) if word in shared]
+        if len(in_a) != len(shared) or len(in_b) != len(shared):
+            return False
+        if any(x[0] != y[0] for x, y in zip(in_a, in_b, strict=True)):
+            return False
+        for (_, i), (_, j) in zip(in_a, in_b, strict=True):
+            self._add(i, j, 1)
+        return True
+
+    def anchored(self, a1: int, b1: int, anchors: Sequence[Block]) -> None:
+        """Equal runs known beforehand (the seeds a candidate was chained from, in order in
+        both texts) taken as they are; only the short gaps between them are aligned."""
+        a0 = b0 = 0
+        for count, (i, j, n) in enumerate(anchors):
+            if not count % CANCEL_EVERY:
+                check_cancel(self.should_cancel)
+            if i - a0 == 1 and j - b0 == 1:  # one word each: a swapped word, mostly
+                if self.a[a0] == self.b[b0]:
+                    self._add(a0, b0, 1)
+            elif i > a0 and j > b0:
+                self.align(a0, i, b0, j)
+            self._add(i, j, n)
+            a0, b0 = i + n, j + n
+        self.align(a0, a1, b0, b1)
+
     def align(self, a0: int, a1: int, b0: int, b1: int, depth: int = 0) -> None:
         """Strip the common ends, then diff the middle whole, at anchors, or in slices."""
         head = _common_prefix(self.a, a0, self.b, b0, min(a1 - a0, b1 - b0))
@@ -296,6 +340,8 @@ class _Aligner:
         size = max(a1 - a0, b1 - b0)
         if size <= SPLIT_ABOVE or a0 == a1 or b0 == b1:
             self._diff(a0, a1, b0, b1)
+        elif size <= PIECE_WORDS and self._plain(a0, a1, b0, b1):
+            pass  # what the anchors would find: every shared word is one
         else:
             check_cancel(self.should_cancel)
             box = (a0, a1, b0, b1)
@@ -320,7 +366,10 @@ class _Aligner:
 
 
 def equal_blocks(
-    a: Sequence[int], b: Sequence[int], should_cancel: CancelCheck | None = None
+    a: Sequence[int],
+    b: Sequence[int],
+    should_cancel: CancelCheck | None = None,
+    anchors: Sequence[Block] = (),
 ) -> list[Block]:
     """Equal runs ``(a_index, b_index, length)`` between two word-id sequences.
 
@@ -330,7 +379,10 @@ def equal_blocks(
     by the input's size, never by a clock, so the result does not depend on machine speed.
     """
     aligner = _Aligner(a, b, should_cancel)
-    aligner.align(0, len(a), 0, len(b))
+    if anchors:
+        aligner.anchored(len(a), len(b), anchors)
+    else:
+        aligner.align(0, len(a), 0, len(b))
     return aligner.blocks
 
 
@@ -369,9 +421,14 @@ def align_words(
     a_offset: int = 0,
     b_offset: int = 0,
     should_cancel: CancelCheck | None = None,
+    anchors: Sequence[Block] = (),
 ) -> WordAlignment | None:
-    """Word alignment of ``a`` and ``b`` (slices starting at the given offsets), or None."""
-    blocks = _trim(equal_blocks(a, b, should_cancel))
+    """Word alignment of ``a`` and ``b`` (slices starting at the given offsets), or None.
+
+    ``anchors`` (absolute indices, in order in both texts) are equal runs to keep as they
+    are (``equal_blocks``)."""
+    relative = [(i - a_offset, j - b_offset, n) for i, j, n in anchors]
+    blocks = _trim(equal_blocks(a, b, should_cancel, relative))
     if not blocks:
         return None
     return WordAlignment.from_blocks(tuple((i + a_offset, j + b_offset, n) for i, j, n in blocks))

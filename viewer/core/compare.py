@@ -29,7 +29,14 @@ from viewer.core.model import (
     PairStats,
     Range,
 )
-from viewer.core.passages import MAX_GAP, SEED_WORDS, chain_runs, seed_tiles
+from viewer.core.passages import (
+    MAX_GAP,
+    SEED_WORDS,
+    GramIndex,
+    chain_runs,
+    gram_index,
+    seed_tiles,
+)
 from viewer.core.tokens import (
     KeyOptions,
     Tokens,
@@ -95,6 +102,7 @@ class _Pair:
         texts: tuple[str, str],
         breaks: tuple[bytearray, bytearray],
         options: CompareOptions,
+        grams: tuple[GramIndex, GramIndex] | None = None,
     ) -> None:
         self.docs = docs
         self.tokens = tokens
@@ -102,10 +110,18 @@ class _Pair:
         self.texts = texts
         self.breaks = breaks
         self.options = options
+        self.grams = grams
 
     def _chars(self, side: int, first: int, end: int) -> Range:
         tokens = self.tokens[side]
         return tokens.starts[first], tokens.ends[end - 1]
+
+    def _matched(self, side: int, blocks: Sequence[tuple[int, int, int]]) -> tuple[Range, ...]:
+        """The character ranges of the equal runs ``blocks`` on one side."""
+        tokens = self.tokens[side]
+        starts = map(tokens.starts.__getitem__, [block[side] for block in blocks])
+        ends = map(tokens.ends.__getitem__, [block[side] + block[2] - 1 for block in blocks])
+        return tuple(zip(starts, ends, strict=True))
 
     def _span(self, side: int, first: int, end: int) -> Range:
         return widen_to_punctuation(self.texts[side], *self._chars(side, first, end))
@@ -212,7 +228,7 @@ class _Pair:
         # A chain of seeds covering fewer words than this cannot grow into a passage.
         least_seeded = max(seed, (self.options.min_words + 1) // 2 + 1)
         aligned = []
-        tiles = seed_tiles(a, b, seed, should_cancel, self.breaks)
+        tiles = seed_tiles(a, b, seed, should_cancel, self.breaks, self.grams)
         for cand in chain_runs(tiles, MAX_GAP, should_cancel):
             if cand.seeded < least_seeded:
                 continue
@@ -222,7 +238,7 @@ class _Pair:
             # decide what belongs.
             a0, a1 = self._reach(0, cand.a0, cand.a1)
             b0, b1 = self._reach(1, cand.b0, cand.b1)
-            alignment = align_words(a[a0:a1], b[b0:b1], a0, b0, should_cancel)
+            alignment = align_words(a[a0:a1], b[b0:b1], a0, b0, should_cancel, cand.runs)
             if alignment is not None and alignment.run_words >= self.options.min_words:
                 aligned.append(alignment)
         aligned.extend(_disputed(tiles, aligned, len(a)))
@@ -244,10 +260,7 @@ class _Pair:
             passage = PairPassage(
                 docs=self.docs,
                 chars=(self._span(0, *ranges[0]), self._span(1, *ranges[1])),
-                matched=(
-                    tuple(self._chars(0, *run) for run in widened.equal_runs(0)),
-                    tuple(self._chars(1, *run) for run in widened.equal_runs(1)),
-                ),
+                matched=(self._matched(0, widened.blocks), self._matched(1, widened.blocks)),
                 words=(ranges[0][1] - ranges[0][0], ranges[1][1] - ranges[1][0]),
                 similarity=widened.similarity(),
             )
@@ -349,6 +362,16 @@ def _compare(
         )
     }
     pair_list = [(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))]
+    # Each document's seed grams are indexed once, for all the pairs it is in (where each
+    # gram stands only when there are such pairs: two texts need not pay its memory).
+    seed = min(SEED_WORDS, options.min_words)
+    grams: dict[int, GramIndex] = {}
+
+    def indexed(doc: int) -> GramIndex:
+        if doc not in grams:
+            grams[doc] = gram_index(ids[doc], seed, should_cancel, positions=len(docs) > 2)
+        return grams[doc]
+
     pair_passages: list[PairPassage] = []
     coverage: dict[tuple[int, int], list[Range]] = defaultdict(list)
     longest: dict[tuple[int, int], int] = defaultdict(int)
@@ -362,14 +385,20 @@ def _compare(
             (docs[a].text, docs[b].text),
             (breaks[a], breaks[b]),
             options,
+            (indexed(a), indexed(b)),
         )
-        for passage, range_a, range_b in pair.passages(should_cancel):
+        found = pair.passages(should_cancel)
+        del pair  # nothing may hold the documents' gram indexes once they are freed below
+        for passage, range_a, range_b in found:
             pair_passages.append(passage)
             coverage[(a, b)].append(range_a)
             coverage[(b, a)].append(range_b)
             longest[(i, j)] = max(longest[(i, j)], *passage.words)
         if progress is not None:
             progress(done, len(pair_list))
+    for indexed_doc in list(grams):  # free each index between two checks, not all at the end
+        _check(should_cancel)
+        del grams[indexed_doc]
     passages, links = group_passages(pair_passages, [doc.text for doc in docs], should_cancel)
     # A pair's passages are its own links: what other documents carry never changes them.
     counts: dict[tuple[int, int], int] = defaultdict(int)

@@ -90,6 +90,13 @@ def group_passages(
     for i in range(len(nodes)):
         check_cancel(should_cancel)
         sizes.append(sum(end - start for start, end in matched(i)))
+    masks: dict[int, int] = {}
+
+    def mask(index: int) -> int:
+        if index not in masks:
+            masks[index] = _mask(matched(index), nodes[index][1], nodes[index][2], should_cancel)
+        return masks[index]
+
     for indices in by_doc.values():
         indices.sort(key=lambda i: nodes[i][1])
         active: list[int] = []
@@ -99,7 +106,9 @@ def group_passages(
             start = nodes[i][1]
             active = [j for j in active if nodes[j][2] > start]
             for j in active:
-                common = _common(matched(i), matched(j), should_cancel)
+                check_cancel(should_cancel)
+                # j starts no later than i: shift i's characters onto j's.
+                common = ((mask(i) << (start - nodes[j][1])) & mask(j)).bit_count()
                 if common and common >= SAME_TEXT_OVERLAP * max(sizes[i], sizes[j]):
                     uf.union(i, j)
             active.append(i)
@@ -111,7 +120,9 @@ def group_passages(
         check_cancel(should_cancel)
         for side in (0, 1):
             matched_in[pp.docs[side]].extend(pp.matched[side])
-    everywhere = {doc: merge_ranges(ranges, should_cancel) for doc, ranges in matched_in.items()}
+    everywhere = {
+        doc: _union(ranges, len(texts[doc]), should_cancel) for doc, ranges in matched_in.items()
+    }
     built = []
     for count, members in enumerate(groups.values()):
         if not count % CANCEL_EVERY:
@@ -139,24 +150,40 @@ def group_passages(
     return tuple(passages), tuple(links)
 
 
-def _common(
-    first: tuple[Range, ...], second: tuple[Range, ...], should_cancel: CancelCheck | None = None
-) -> int:
-    """Characters that two sorted lists of disjoint ranges have in common."""
-    total = x = y = 0
-    check_cancel(should_cancel)
-    while x < len(first) and y < len(second):
-        if not (x + y) % CANCEL_EVERY:
+def _union(ranges: list[Range], size: int, should_cancel: CancelCheck | None) -> list[Range]:
+    """``merge_ranges`` for ranges inside a text of ``size`` characters, by marking them:
+    linear, with no sort of the hundreds of thousands of ranges a long text can have."""
+    marks = bytearray(size)
+    for first in range(0, len(ranges), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        for low, high in ranges[first : first + CANCEL_EVERY]:
+            marks[low:high] = b"\1" * (high - low)
+    merged: list[Range] = []
+    start = marks.find(1)
+    while start != -1:  # each find is a memchr: no long scan between two checks
+        if not len(merged) % CANCEL_EVERY:
             check_cancel(should_cancel)
-        low = max(first[x][0], second[y][0])
-        high = min(first[x][1], second[y][1])
-        if high > low:
-            total += high - low
-        if first[x][1] < second[y][1]:
-            x += 1
-        else:
-            y += 1
-    return total
+        end = marks.find(0, start)
+        end = size if end == -1 else end
+        merged.append((start, end))
+        start = marks.find(1, end)
+    return merged
+
+
+def _mask(
+    ranges: tuple[Range, ...], start: int, end: int, should_cancel: CancelCheck | None = None
+) -> int:
+    """The characters of ``ranges`` (inside ``start``–``end``) as the bits of an int, bit
+    ``n`` for character ``start + n``: what two passages' matched words have in common is
+    then one ``&`` and one bit count in C, not a walk over thousands of ranges in Python."""
+    bits = bytearray(b"0") * (end - start)
+    for first in range(0, len(ranges), CANCEL_EVERY):
+        check_cancel(should_cancel)
+        for low, high in ranges[first : first + CANCEL_EVERY]:
+            bits[low - start : high - start] = b"1" * (high - low)
+    del bits[end - start :]  # a range reaching past the span (never one that starts before)
+    bits.reverse()
+    return int(bits, 2) if bits else 0
 
 
 def _unmatched(

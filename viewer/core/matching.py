@@ -25,12 +25,19 @@ from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 
 Block = tuple[int, int, int]
 _SORT_CHUNK = 16 * CANCEL_EVERY
+_LONG_PIECE = 64  # words of a piece that is cut with a cancel check of its own
 _ANY_BREAK = bytes([0] + [1] * 255)
 
 
 def _breaks_between(breaks: bytearray, end: int, start: int) -> bool:
     """Whether a line break stands anywhere from after word ``end - 1`` to word ``start``."""
     return any(breaks[end : start + 1])
+
+
+def _line_starts(breaks: tuple[bytearray, bytearray]) -> tuple[bytearray, bytearray]:
+    """Each text's breaks as 1 wherever a line starts: whether a stretch crosses one is
+    then one ``find``."""
+    return breaks[0].translate(_ANY_BREAK), breaks[1].translate(_ANY_BREAK)
 
 
 def _starts(breaks: bytearray, level: int) -> list[int]:
@@ -59,26 +66,29 @@ def _cut(block: Block, starts: tuple[list[int], list[int]]) -> list[Block]:
 
 def _pieces(
     runs: Sequence[Block],
-    breaks: tuple[bytearray, bytearray],
+    starts: tuple[bytearray, bytearray],
     used: tuple[bytearray, bytearray],
     should_cancel: CancelCheck | None = None,
 ) -> list[list[Block]]:
     """Consecutive ``runs`` of one alignment, in groups that hold together: split where
     another alignment's tile, or a paragraph break in one text only, stands in the
-    unmatched stretch between two (``_join`` may join them again across alignments)."""
+    unmatched stretch between two (``_join`` may join them again across alignments).
+    ``starts`` are the texts' breaks as 1 wherever a line starts (``_line_starts``)."""
     groups: list[list[Block]] = []
+    starts_a, starts_b = starts
+    used_a, used_b = used
     for count, run in enumerate(runs):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
         if groups:
             last = groups[-1][-1]
-            ends = (last[0] + last[2], last[1] + last[2])
-            touching = ends == (run[0], run[1])
+            end_a, end_b = last[0] + last[2], last[1] + last[2]
+            touching = end_a == run[0] and end_b == run[1]
             apart = not touching and (
-                _breaks_between(breaks[0], ends[0], run[0])
-                != _breaks_between(breaks[1], ends[1], run[1])
-                or used[0].find(1, ends[0], run[0]) != -1
-                or used[1].find(1, ends[1], run[1]) != -1
+                (starts_a.find(1, end_a, run[0] + 1) == -1)
+                != (starts_b.find(1, end_b, run[1] + 1) == -1)
+                or used_a.find(1, end_a, run[0]) != -1
+                or used_b.find(1, end_b, run[1]) != -1
             )
             if not apart:
                 groups[-1].append(run)
@@ -93,21 +103,22 @@ def _alone(
     should_cancel: CancelCheck | None = None,
 ) -> list[bool]:
     """For each run, whether no other run claims any of its words in either text."""
-    depth = ([0] * (sizes[0] + 2), [0] * (sizes[1] + 2))
+    # How many runs claim each word, counted up to 2 (``_MORE``), one slice per run.
+    cover_a, cover_b = bytearray(sizes[0] + 1), bytearray(sizes[1] + 1)
     for count, ((i, j, n), _, _) in enumerate(runs):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
-        depth[0][i] += 1
-        depth[0][i + n] -= 1
-        depth[1][j] += 1
-        depth[1][j + n] -= 1
-    cover = [list(itertools.accumulate(d)) for d in depth]
+        cover_a[i : i + n] = cover_a[i : i + n].translate(_MORE)
+        cover_b[j : j + n] = cover_b[j : j + n].translate(_MORE)
     alone = []
     for count, ((i, j, n), _, _) in enumerate(runs):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
-        alone.append(max(cover[0][i : i + n]) == 1 and max(cover[1][j : j + n]) == 1)
+        alone.append(cover_a.find(2, i, i + n) == -1 and cover_b.find(2, j, j + n) == -1)
     return alone
+
+
+_MORE = bytes([1] + [2] * 255)
 
 
 def tile(
@@ -116,6 +127,7 @@ def tile(
     breaks: tuple[bytearray, bytearray],
     blockers: set[int] | None = None,
     should_cancel: CancelCheck | None = None,
+    apart: bool = False,
 ) -> list[tuple[Block, int]]:
     """Greedy string tiling: the ``(run, weight, owner)`` that claim no word twice.
 
@@ -127,9 +139,12 @@ def tile(
     the earliest. A piece that overlaps taken words keeps its free parts. ``breaks`` are
     ``viewer.core.compare.paragraph_starts``: 1 where a line starts, 2 where a paragraph
     does. Returns the tiles with their owners, as ``(block, owner)``, and adds to
-    ``blockers`` the owners that took words another owner's run wanted.
+    ``blockers`` the owners that took words another owner's run wanted. ``apart``: the
+    caller knows that no two runs claim a word.
     """
     runs = list(runs)
+    if apart:
+        return [(block, owner) for block, _, owner in runs]
     tiles: list[tuple[Block, int]] = []
     contested = []
     for entry, alone in zip(runs, _alone(runs, sizes, should_cancel), strict=True):
@@ -140,7 +155,7 @@ def tile(
     paragraphs = (_starts(breaks[0], 2), _starts(breaks[1], 2))
     lines = (_starts(breaks[0], 1), _starts(breaks[1], 1))
     # 1 wherever a line starts: most runs cross none, which one find() tells.
-    starts_a, starts_b = (marks.translate(_ANY_BREAK) for marks in breaks)
+    starts_a, starts_b = _line_starts(breaks)
     items = []
     for count, (run, weight, owner) in enumerate(contested):
         if not count % CANCEL_EVERY:
@@ -186,10 +201,13 @@ def tile(
             owners[1][j : j + n] = [owner] * n
             tiles.append(((i, j, n), owner))
             continue
-        check_cancel(should_cancel)  # cutting a long piece is work of its own
         if blockers is not None:
             blockers.update(owners[0][i : i + n])
             blockers.update(owners[1][j : j + n])
+        if used[0].find(0, i, i + n) == -1 or used[1].find(0, j, j + n) == -1:
+            continue  # taken whole on one side: no free part (the common case)
+        if n > _LONG_PIECE:
+            check_cancel(should_cancel)  # cutting a long piece is work of its own
         start = 0
         for t in range(n + 1):
             if t == n or used[0][i + t] or used[1][j + t]:
@@ -201,6 +219,12 @@ def tile(
 
 
 ROUNDS = 4
+
+
+def _disjoint(ranges: list[tuple[int, int]]) -> bool:
+    """Whether no two of the ranges overlap."""
+    ordered = sorted(ranges)
+    return all(end <= start for (_, end), (start, _) in itertools.pairwise(ordered))
 
 
 def _coalesce(group: list[Block], should_cancel: CancelCheck | None = None) -> list[Block]:
@@ -284,14 +308,18 @@ def one_to_one(
     (``viewer.core.compare.paragraph_starts``), ``max_gap`` the widest gap ``_join``
     bridges.
     """
+    alignments = list(alignments)
     owned = [list(alignment.blocks) for alignment in alignments]
     weights = [alignment.equal_words for alignment in alignments]
+    # Alignments whose spans overlap in neither text cannot claim a word twice.
+    apart = all(_disjoint([al.spans[side] for al in alignments]) for side in (0, 1))
     accepted: list[WordAlignment] = []
+    starts = _line_starts(breaks)
     for _ in range(ROUNDS):
         runs = [(block, weights[k], k) for k, blocks in enumerate(owned) for block in blocks]
         tiles: list[list[Block]] = [[] for _ in owned]
         blockers: set[int] = set()
-        for block, k in tile(runs, sizes, breaks, blockers, should_cancel):
+        for block, k in tile(runs, sizes, breaks, blockers, should_cancel, apart):
             tiles[k].append(block)
         used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
         for runs_of_k in tiles:
@@ -304,7 +332,7 @@ def one_to_one(
             if not k % CANCEL_EVERY:
                 check_cancel(should_cancel)
             runs_of_k.sort()
-            groups.extend((k, group) for group in _pieces(runs_of_k, breaks, used, should_cancel))
+            groups.extend((k, group) for group in _pieces(runs_of_k, starts, used, should_cancel))
         accepted = []
         withdrawn = False
         kept = bytearray(sizes[0] + 1)

@@ -31,6 +31,8 @@ class Candidate:
     b0: int
     b1: int
     seeded: int
+    # The seed runs chained, in order in both texts (each cut to what it adds to the chain).
+    runs: tuple[tuple[int, int, int], ...] = ()
 
 
 _CHUNK = 16 * CANCEL_EVERY  # items a C-level step (zip, Counter) handles between checks
@@ -59,35 +61,81 @@ def _by_rank(positions: list[int], rank: int, count: int) -> list[int]:
     return picked
 
 
+@dataclass(frozen=True, slots=True)
+class GramIndex:
+    """The k-grams of one text, in order, how often each occurs and (optionally) where:
+    built once per document and shared by all the pairs it is in (``exact_runs``)."""
+
+    k: int
+    grams: list[tuple[int, ...]]
+    counts: Counter[tuple[int, ...]]
+    positions: dict[tuple[int, ...], list[int]] | None
+
+
+def gram_index(
+    ids: Sequence[int],
+    k: int = SEED_WORDS,
+    should_cancel: Callable[[], bool] | None = None,
+    positions: bool = True,
+) -> GramIndex:
+    """The ``GramIndex`` of a text given as word ids; without ``positions`` (a text in one
+    pair only, where the index would cost memory for nothing) ``exact_runs`` indexes only
+    the grams the other text has."""
+    grams = _grams(ids, k, should_cancel)
+    counts: Counter[tuple[int, ...]] = Counter()
+    for start in range(0, len(grams), _CHUNK):
+        check_cancel(should_cancel)
+        counts.update(grams[start : start + _CHUNK])
+    where: dict[tuple[int, ...], list[int]] | None = None
+    if positions:
+        where = {}
+        for start in range(0, len(grams), CANCEL_EVERY):
+            check_cancel(should_cancel)
+            for position, gram in enumerate(grams[start : start + CANCEL_EVERY], start):
+                where.setdefault(gram, []).append(position)
+    return GramIndex(k, grams, counts, where)
+
+
 def exact_runs(
     a: Sequence[int],
     b: Sequence[int],
     k: int = SEED_WORDS,
     max_frequency: int = MAX_SEED_FREQUENCY,
     should_cancel: Callable[[], bool] | None = None,
+    indexes: tuple[GramIndex, GramIndex] | None = None,
 ) -> list[tuple[int, int, int]]:
-    """Maximal runs ``(a_start, b_start, words)`` of shared k-grams on one diagonal."""
-    grams_a = _grams(a, k, should_cancel)
-    grams_b = _grams(b, k, should_cancel)
-    count_a: Counter[tuple[int, ...]] = Counter()
+    """Maximal runs ``(a_start, b_start, words)`` of shared k-grams on one diagonal.
+
+    ``indexes`` are the texts' ``gram_index`` (built here when not given)."""
+    if indexes is None or indexes[0].k != k or indexes[1].k != k:
+        indexes = (
+            gram_index(a, k, should_cancel, positions=False),
+            gram_index(b, k, should_cancel, positions=False),
+        )
+    grams_a, count_a = indexes[0].grams, indexes[0].counts
+    in_b = indexes[1].positions
+    if in_b is None:
+        in_b = {}
+        grams_b = indexes[1].grams
+        for start in range(0, len(grams_b), CANCEL_EVERY):
+            check_cancel(should_cancel)
+            for j, gram in enumerate(grams_b[start : start + CANCEL_EVERY], start):
+                if gram in count_a:
+                    in_b.setdefault(gram, []).append(j)
+    starts: list[int] = []
     for start in range(0, len(grams_a), _CHUNK):
         check_cancel(should_cancel)
-        count_a.update(grams_a[start : start + _CHUNK])
-    index: dict[tuple[int, ...], list[int]] = {}
-    for j, gram in enumerate(grams_b):
-        if not j % CANCEL_EVERY:
-            check_cancel(should_cancel)
-        if gram in count_a:
-            index.setdefault(gram, []).append(j)
+        starts.extend(
+            i for i, gram in enumerate(grams_a[start : start + _CHUNK], start) if gram in in_b
+        )
     runs: list[list[int]] = []
     open_runs: dict[int, int] = {}
     seen: Counter[tuple[int, ...]] = Counter()
-    for i, gram in enumerate(grams_a):
-        if not i % CANCEL_EVERY:
+    for count, i in enumerate(starts):
+        if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
-        positions = index.get(gram)
-        if not positions:
-            continue
+        gram = grams_a[i]
+        positions = in_b[gram]
         if len(positions) > max_frequency or count_a[gram] > max_frequency:
             positions = _by_rank(positions, seen[gram], count_a[gram])
             seen[gram] += 1
@@ -114,6 +162,7 @@ def chain_runs(
     """Chain runs that follow each other in both texts within ``max_gap`` words."""
     chains: list[list[int]] = []  # [a0, a1, b0, b1, seeded]
     open_chains: list[list[int]] = []
+    pieces: dict[int, list[tuple[int, int, int]]] = {}  # id(chain) -> its runs
     for count, (a0, b0, length) in enumerate(sorted(runs)):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
@@ -142,13 +191,18 @@ def chain_runs(
             chain = [a0, a1, b0, b1, length]
             chains.append(chain)
             open_chains.append(chain)
+            pieces[id(chain)] = [(a0, b0, length)]
         elif best_overlap < length:
             best[1], best[3] = max(best[1], a1), max(best[3], b1)
             best[4] += length - best_overlap
+            pieces[id(best)].append((a0 + best_overlap, b0 + best_overlap, length - best_overlap))
     candidates: list[Candidate] = []
     for start in range(0, len(chains), CANCEL_EVERY):
         check_cancel(should_cancel)
-        candidates.extend(Candidate(*c) for c in chains[start : start + CANCEL_EVERY])
+        candidates.extend(
+            Candidate(c[0], c[1], c[2], c[3], c[4], tuple(pieces[id(c)]))
+            for c in chains[start : start + CANCEL_EVERY]
+        )
     return _drop_contained(candidates, should_cancel)
 
 
@@ -232,13 +286,15 @@ def seed_tiles(
     k: int = SEED_WORDS,
     should_cancel: Callable[[], bool] | None = None,
     breaks: tuple[bytearray, bytearray] | None = None,
+    indexes: tuple[GramIndex, GramIndex] | None = None,
 ) -> list[tuple[int, int, int]]:
     """Exact runs of shared k-grams, each word in at most one (``tile_runs``)."""
     if len(a) < k or len(b) < k:
         return []
     if breaks is None:
         breaks = (_edges_only(len(a)), _edges_only(len(b)))
-    runs = extend_runs(exact_runs(a, b, k, should_cancel=should_cancel), a, b, should_cancel)
+    exact = exact_runs(a, b, k, should_cancel=should_cancel, indexes=indexes)
+    runs = extend_runs(exact, a, b, should_cancel)
     return tile_runs(runs, (len(a), len(b)), breaks, should_cancel)
 
 

@@ -49,6 +49,7 @@ class LinkMap(QWidget):
         self.colours: Colours | None = None
         self.current: int | None = None
         self._bands: list[tuple[int, QPainterPath]] = []
+        self._origins: dict[int, tuple[tuple[int, ...], float]] = {}
         # Per link: passage id and document y of both ends in both panes; rebuilt when the
         # comparison or the layout changes, so painting only subtracts scroll offsets.
         self._geometry: list[tuple[int, float, float, float, float]] | None = None
@@ -218,9 +219,15 @@ class LinkMap(QWidget):
         self.update()
 
     def _viewport_top(self, pane: Pane) -> float:
-        origin = pane.view.viewport().mapTo(self.window(), QPoint(0, 0))
-        mine = self.mapTo(self.window(), QPoint(0, 0))
-        return float(origin.y() - mine.y())
+        """The pane's text viewport's top in this widget's coordinates (kept until the
+        layout changes: four mapTo calls on every paint were a tenth of its cost)."""
+        key = (id(pane), pane.y(), pane.view.y(), pane.view.viewport().y(), self.y())
+        found = self._origins.get(id(pane))
+        if found is None or found[0] != key:
+            origin = pane.view.viewport().mapTo(self.window(), QPoint(0, 0))
+            mine = self.mapTo(self.window(), QPoint(0, 0))
+            found = self._origins[id(pane)] = (key, float(origin.y() - mine.y()))
+        return found[1]
 
     def bands(self, compute: bool = True) -> list[tuple[int, QPainterPath]]:
         """(passage id, band shape) for every band in view, in widget coordinates.
@@ -290,13 +297,16 @@ class LinkMap(QWidget):
 
     def _paint_far(self, painter: QPainter, colours: Colours, possible: int) -> None:
         """Far bands: a lighter tongue with a dashed edge and the far article's name."""
+        tongues = self.far_bands(compute=False)
+        if not tongues:
+            return
         text_colour = self.palette().color(QPalette.ColorRole.WindowText)
         font = QFont(self.font())
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
         font.setBold(True)
         painter.setFont(font)
         background = self.palette().color(QPalette.ColorRole.Window)
-        for passage_id, label, path in self.far_bands(compute=False):
+        for passage_id, label, path in tongues:
             colour = QColor(colours.shared_for(self._carriers.get(passage_id, 1), possible))
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # as bands do
             painter.fillPath(path, over(colour, colours.band_alpha + 40, background))

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject
 
 from viewer.core.model import Comparison
 from viewer.core.scrollmap import FollowMap, Geometry, anchors, link_segments, monotone_chain
+from viewer.qt.later import later
 from viewer.qt.pane import Pane
 
 ANCHOR_BUDGET = 1500  # word anchors per pair of panes
@@ -60,10 +61,27 @@ class SyncScroller(QObject):
         self.invalidate()
 
     def invalidate(self) -> None:
-        """Forget pixel maps (after a resize, zoom or new result)."""
+        """Forget pixel maps (after a resize, zoom or new result); build the leader's again
+        in coming turns of the event loop, so the next wheel step finds them ready."""
         self._maps.clear()
         self._shares.clear()
         self._values = {i: p.view.top() for i, p in enumerate(self._panes)}
+        later((id(self), "maps"), self._prepare_one)
+
+    def _prepare_one(self) -> None:
+        """Build one missing map from the leading pane (its first word anchors cost up to
+        tens of milliseconds per follower: all five at the first wheel step took 93 ms)."""
+        panes = self._panes
+        if self._comparison is None or not self.enabled or len(panes) < 2:
+            return
+        if not all(p.view.layout_ready() for p in panes):
+            return  # far positions would lay big texts out at once; the window realigns later
+        lead = panes.index(self.leader) if self.leader in panes else 0
+        missing = [i for i in range(len(panes)) if i != lead and (lead, i) not in self._maps]
+        if missing:
+            self.map_between(lead, missing[0])
+        if len(missing) > 1:
+            later((id(self), "maps"), self._prepare_one)
 
     def _on_scroll(self, value: int) -> None:
         sender = self.sender()
