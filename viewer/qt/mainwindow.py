@@ -43,8 +43,10 @@ from viewer.core.navigation import (
 from viewer.core.relations import related_order
 from viewer.core.scrollmap import anchors
 from viewer.qt.app import apply_theme
+from viewer.qt.docks import ReviewDocks
 from viewer.qt.files import FileKeeper
 from viewer.qt.findbar import FindBar, Finder
+from viewer.qt.hub import Announced, ReviewHub
 from viewer.qt.later import later
 from viewer.qt.optionsbar import OptionsBar
 from viewer.qt.palette import DARK, LIGHT, Colours
@@ -65,17 +67,23 @@ MAX_PANES = MAX_DOCUMENTS  # the CLI's and the engine's limit
 class MainWindow(QMainWindow):
     """Shows 2–12 articles side by side with what they share."""
 
+    # Announced to the review panels through ``self.hub`` on every assignment.
+    comparison = Announced[Comparison | None]("set_comparison")
+    current_passage = Announced[int | None]("set_current_passage")
+    colours = Announced[Colours]("set_colours")
+
     def __init__(self, settings: Settings | None = None, theme: str | None = None) -> None:
         super().__init__()
+        self.hub = ReviewHub(self)
         self.setWindowTitle("Article comparison viewer")
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
         self.theme = theme or self.settings.theme()
-        self.colours: Colours = DARK if apply_theme(self.theme) else LIGHT
+        self.colours = DARK if apply_theme(self.theme) else LIGHT
         self.documents: list[Document] = []
-        self.comparison: Comparison | None = None
+        self.comparison = None
         self.docs_of_panes: list[int] = []
-        self.current_passage: int | None = None
+        self.current_passage = None
         self.file_order: list[Document] = []
         self._notice = ""  # repeated with the next result's status line
         self._zoom_anchors: dict[int, tuple[int, int]] = {}  # view → (offset, top) after zoom
@@ -157,6 +165,7 @@ class MainWindow(QMainWindow):
         self._compare_timer.setInterval(0)
         self._compare_timer.timeout.connect(self.start_comparison)
 
+        self.docks = ReviewDocks(self, self)
         from viewer.qt.menus import build_menus
 
         self.actions_by_name = build_menus(self)

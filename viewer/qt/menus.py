@@ -91,6 +91,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     order.setToolTip("On: the articles that share most are neighbours. Off: file order.")
     order.toggled.connect(window.set_order_by_relation)
     view.addSeparator()
+    actions.update(window.docks.add_actions(view))
+    view.addSeparator()
     themes = view.addMenu("&Theme")
     group = QActionGroup(window)
     for name, label in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
@@ -202,6 +204,7 @@ def _about(window: MainWindow) -> QMessageBox:
         "current passage. Yellow: Find matches; violet: the current match.\n\n"
         "Alt+Down / Alt+Up: next / previous passage. Alt+Shift+Down / Up (or F7 / Shift+F7): "
         "next / previous change. Ctrl+F: find. Ctrl+L: synchronised scrolling. F5: reload. "
+        "Ctrl+Shift+P: the passage list; Ctrl+Shift+M: who shares with whom (Esc: back). "
         "Drag a pane's header to move it.\n\n"
         "Links in articles open only for web and e-mail addresses, after you confirm them.",
         QMessageBox.StandardButton.Ok,
