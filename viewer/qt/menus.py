@@ -51,6 +51,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     window.recent_menu = files.addMenu("Open &recent")
     window.recent_add_menu = files.addMenu("A&dd recent")
     files.addSeparator()
+    actions.update(window.sessions.add_actions(files))
+    files.addSeparator()
     add(files, "close_pane", "&Close article", window.close_pane, QKeySequence.StandardKey.Close)
     files.addSeparator()
     add(files, "quit", "&Quit", window.close, QKeySequence.StandardKey.Quit)
