@@ -208,6 +208,8 @@ def _about(window: MainWindow) -> QMessageBox:
         "next / previous change. Ctrl+F: find. Ctrl+L: synchronised scrolling. F5: reload. "
         "Ctrl+Shift+P: the passage list; Ctrl+Shift+M: who shares with whom (Esc: back). "
         "Drag a pane's header to move it.\n\n"
+        "Alt+1…9: a verdict on the current passage (Alt+0: none); F2: its note. Ctrl+S: save "
+        "the session; Ctrl+Alt+O: open one.\n\n"
         "Links in articles open only for web and e-mail addresses, after you confirm them.",
         QMessageBox.StandardButton.Ok,
         window,
