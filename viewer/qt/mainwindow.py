@@ -44,7 +44,7 @@ from viewer.core.navigation import (
 )
 from viewer.core.relations import related_order
 from viewer.core.scrollmap import anchors
-from viewer.qt.app import apply_theme
+from viewer.qt.application import apply_theme
 from viewer.qt.docks import ReviewDocks
 from viewer.qt.files import FileKeeper
 from viewer.qt.findbar import FindBar, Finder
