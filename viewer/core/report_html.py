@@ -79,6 +79,7 @@ document.addEventListener("mouseover", function (e) {
 });
 """
 
+_GRID = 'cellpadding="3" cellspacing="0"'  # cell spacing for Qt, which ignores CSS padding
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
 
@@ -92,7 +93,8 @@ def _articles(report: Report) -> str:
             f'<td class="num">{percent(a.original)}</td></tr>'
         )
     return (
-        '<table id="articles" class="list"><thead><tr><th>Article</th><th>Title</th>'
+        f'<table id="articles" class="list" {_GRID}>'
+        "<thead><tr><th>Article</th><th>Title</th>"
         '<th>Outlet</th><th>Date</th><th class="num">Words</th><th class="num">Original</th>'
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
@@ -115,7 +117,8 @@ def _matrix(report: Report) -> str:
     return (
         "<p class=\"muted\">Each row: the share of that article's words found in the column's "
         "article, and the number of passages they share.</p>"
-        f'<table id="matrix"><thead><tr><th></th>{head}</tr></thead>'
+        f'<table id="matrix" {_GRID}>'
+        f"<thead><tr><th></th>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -132,7 +135,8 @@ def _verdicts(report: Report) -> str:
             f'<tr><td class="muted">(no verdict)</td><td class="num">{report.unmarked}</td></tr>'
         )
     return (
-        '<table id="verdicts"><thead><tr><th>Verdict</th><th class="num">Notes</th></tr></thead>'
+        f'<table id="verdicts" {_GRID}>'
+        '<thead><tr><th>Verdict</th><th class="num">Notes</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -171,7 +175,8 @@ def _passages(report: Report) -> str:
         return '<p class="muted">The articles share no passage.</p>'
     rows = "".join(_passage_row(report, e) for e in report.passages)
     return (
-        '<table id="passages" class="list"><thead><tr><th>No.</th><th>Copies in</th>'
+        f'<table id="passages" class="list" {_GRID}>'
+        "<thead><tr><th>No.</th><th>Copies in</th>"
         '<th class="num">Words</th><th class="num">Alike</th><th class="num">Changed</th>'
         "<th>Moved</th><th>First words</th><th>Verdict</th><th>Notes</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
@@ -190,7 +195,8 @@ def _other_notes(report: Report) -> str:
             for n in report.range_notes
         )
         parts.append(
-            '<h3>Notes on text</h3><table id="range-notes" class="list"><thead><tr><th>Note</th>'
+            f'<h3>Notes on text</h3><table id="range-notes" class="list" {_GRID}>'
+            "<thead><tr><th>Note</th>"
             f"<th>In</th><th>On the words</th><th>Note</th></tr></thead>"
             f"<tbody>{items}</tbody></table>"
         )
@@ -202,7 +208,8 @@ def _other_notes(report: Report) -> str:
         )
         parts.append(
             '<h3>Lost notes</h3><p class="muted">Their words are no longer in the articles.</p>'
-            '<table id="lost-notes" class="list"><thead><tr><th>Note</th><th>Was on</th>'
+            f'<table id="lost-notes" class="list" {_GRID}>'
+            "<thead><tr><th>Note</th><th>Was on</th>"
             f"<th>Note</th></tr></thead><tbody>{items}</tbody></table>"
         )
     return "\n".join(parts)
@@ -235,8 +242,10 @@ def _count_words(counts: list[int], possible: int) -> str:
     return f"{counts[0]}–{counts[-1]} others"
 
 
-def report_html(report: Report, title: str = "", script: bool = True) -> str:
-    """The whole report as one HTML document (``script=False``: without the hover script)."""
+def report_html(report: Report, title: str = "", script: bool = True, extra_css: str = "") -> str:
+    """The whole report as one HTML document (``script=False``: without the hover script;
+    ``extra_css`` after the report's own, e.g. print sizes for a layout engine without
+    ``@media print``)."""
     comparison = report.comparison
     options = comparison.options
     heading = title or f"Comparison of {len(comparison.documents)} articles"
@@ -261,7 +270,8 @@ def report_html(report: Report, title: str = "", script: bool = True) -> str:
 {_passages(report)}
 {_other_notes(report)}
 </section>
-<section class="sides" id="side-by-side"><h2>The articles side by side</h2>
+<section class="sides" id="side-by-side">
+<h2 style="page-break-before: always">The articles side by side</h2>
 {_legend(report)}
 {side_by_side(report)}
 </section>"""
@@ -271,7 +281,7 @@ def report_html(report: Report, title: str = "", script: bool = True) -> str:
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(heading)}</title>
-<style>{CSS}</style></head>
+<style>{CSS}{extra_css}</style></head>
 <body>
 {body}
 {code}
