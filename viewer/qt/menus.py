@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from viewer import __version__
+from viewer.qt.export import export_report
 from viewer.qt.plaintext import menu_text, tooltip
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(files, "reload", "&Reload from disk", window.files.reload_all, QKeySequence("F5"))
     window.recent_menu = files.addMenu("Open &recent")
     window.recent_add_menu = files.addMenu("A&dd recent")
+    files.addSeparator()
+    add(files, "export", "&Export a report…", lambda: export_report(window), QKeySequence("Ctrl+E"))
     files.addSeparator()
     add(files, "close_pane", "&Close article", window.close_pane, QKeySequence.StandardKey.Close)
     files.addSeparator()
