@@ -651,6 +651,7 @@ class MainWindow(QMainWindow):
         state = self.settings.state()
         if state is not None:
             self.restoreState(state)
+        self.reviewing.restored()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):

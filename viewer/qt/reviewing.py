@@ -123,8 +123,12 @@ class Reviewing(QObject):
         none.setShortcut(QKeySequence("Alt+0"))
         none.triggered.connect(lambda _c=False: self.set_verdict(None))
 
+    def restored(self) -> None:
+        """The window's saved state was just restored: the panel is wanted if it was open."""
+        self._wanted = self.dock.isVisibleTo(self.window)
+
     def show_panel(self, articles_open: bool) -> None:
-        """The panel shows with the articles (unless the user closed it), not on the start
+        """The panel shows with the articles when the user opened it; never on the start
         page."""
         self.dock.setVisible(articles_open and self._wanted)
 
