@@ -240,8 +240,8 @@ def run_window(argv: Sequence[str]) -> int:
     args = parser.parse_args(list(argv))
     options = _options(args, parser)
     args.session = split_session(args.files, parser)
-    if args.session is not None:  # until the window opens sessions (issue 8)
-        parser.error(f"the window cannot open sessions yet; 'viewer compare {args.session}'")
+    if args.session is not None and args.screenshot:
+        parser.error("--screenshot shows articles; open the session in the window instead")
     if len(args.files) > MAX_DOCUMENTS:
         parser.error(f"give at most {MAX_DOCUMENTS} files, not {len(args.files)}")
     from viewer.qt.app import run_app

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from viewer import __version__
@@ -47,7 +47,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def run_app(args: argparse.Namespace, options: CompareOptions) -> int:
-    """Open the window on ``args.files`` (or the start page); or render a screenshot."""
+    """Open the window on ``args.files`` or ``args.session`` (or the start page, offering
+    to restore work a crashed window left); or render a screenshot."""
     if args.screenshot:
         from viewer.qt.screenshot import take_screenshot
 
@@ -61,6 +62,15 @@ def run_app(args: argparse.Namespace, options: CompareOptions) -> int:
     if args.min_words != CompareOptions().min_words or args.match_case or args.match_punctuation:
         window.options_bar.set_options(options)
     window.show()
-    if args.files:
-        window.files.open_paths(list(args.files))
+    session = getattr(args, "session", None)
+
+    def start() -> None:
+        if window.sessions.offer_recovery():
+            return  # the restored work is shown instead
+        if session is not None:
+            window.sessions.open(session)
+        elif args.files:
+            window.files.open_paths(list(args.files))
+
+    QTimer.singleShot(0, start)
     return app.exec()

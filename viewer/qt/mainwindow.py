@@ -5,6 +5,8 @@ Menus and shortcuts are built in ``viewer.qt.menus``; files in ``viewer.qt.files
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
@@ -55,6 +57,7 @@ from viewer.qt.panes import PaneRow
 from viewer.qt.plaintext import window_title
 from viewer.qt.reviewing import Reviewing
 from viewer.qt.session import Session
+from viewer.qt.sessions import SessionFiles
 from viewer.qt.settings import Settings
 from viewer.qt.startpage import StartPage
 from viewer.qt.syncscroll import SyncScroller
@@ -166,6 +169,7 @@ class MainWindow(QMainWindow):
         self._compare_timer.timeout.connect(self.start_comparison)
 
         self.docks = ReviewDocks(self, self)
+        self.sessions = SessionFiles(self)  # session files, autosave, recovery
         from viewer.qt.menus import build_menus
 
         self.actions_by_name = build_menus(self)
@@ -312,6 +316,8 @@ class MainWindow(QMainWindow):
         title = "Article comparison viewer"
         if self.documents:
             title = " ↔ ".join(d.name for d in self.documents[:4]) + f" — {title}"
+        if self.session.path:
+            title = f"{Path(self.session.path).name} — {title}"
         if self.session.dirty():
             title = "*" + title  # unsaved review work
         self.setWindowTitle(window_title(title))
@@ -664,6 +670,9 @@ class MainWindow(QMainWindow):
             self.files.open_paths(paths, add=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.sessions.closing():  # unsaved work: Save, Discard or Cancel
+            event.ignore()
+            return
         self.settings.set_window(self.saveGeometry(), self.saveState())
         self.comparer.shutdown()
         super().closeEvent(event)

@@ -52,6 +52,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     window.recent_menu = files.addMenu("Open &recent")
     window.recent_add_menu = files.addMenu("A&dd recent")
     files.addSeparator()
+    actions.update(window.sessions.add_actions(files))
     add(files, "export", "&Export a report…", lambda: export_report(window), QKeySequence("Ctrl+E"))
     files.addSeparator()
     add(files, "close_pane", "&Close article", window.close_pane, QKeySequence.StandardKey.Close)
@@ -209,6 +210,8 @@ def _about(window: MainWindow) -> QMessageBox:
         "next / previous change. Ctrl+F: find. Ctrl+L: synchronised scrolling. F5: reload. "
         "Ctrl+Shift+P: the passage list; Ctrl+Shift+M: who shares with whom (Esc: back). "
         "Drag a pane's header to move it.\n\n"
+        "Alt+1…9: a verdict on the current passage (Alt+0: none); F2: its note. Ctrl+S: save "
+        "the session; Ctrl+Alt+O: open one.\n\n"
         "Links in articles open only for web and e-mail addresses, after you confirm them.",
         QMessageBox.StandardButton.Ok,
         window,

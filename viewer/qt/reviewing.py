@@ -56,6 +56,9 @@ class Reviewing(QObject):
         self.session.changed.connect(self.refresh)
         self.actions: dict[str, QAction] = {}
         self.dock.hide()  # shown on demand (F9, F2): the panes keep the whole height
+        from viewer.qt.reviewcolumns import ReviewColumns  # it imports first_line from here
+
+        self.columns = ReviewColumns(window.docks.passages, self.session)
         self._wanted = False  # the user opened the panel
 
     # -- menus -------------------------------------------------------------------------------
@@ -91,6 +94,7 @@ class Reviewing(QObject):
             "Ctrl+Alt+N",
         )
         self._add(review, "delete_note", "&Delete verdict and note", self.delete_current, None)
+        self._add(review, "edit_verdicts", "Edit the verdict &list…", self.edit_verdicts, None)
         review.addSeparator()
         panel = self.dock.toggleViewAction()
         panel.setText("Verdict and note &panel")
@@ -260,6 +264,12 @@ class Reviewing(QObject):
             return False
         self.target_note = None
         return self.session.apply("Delete note", lambda s: delete_note(s, note.id))
+
+    def edit_verdicts(self) -> None:
+        from viewer.qt.verdictedit import edit_verdicts
+
+        if edit_verdicts(self.session, self.window):
+            self.window.show_status("Verdict list changed (Ctrl+Z undoes it)")
 
     def edit_note(self) -> None:
         self._wanted = True

@@ -69,7 +69,7 @@ class Session(QObject):
         self.path: str | None = None  # the session file, once saved or opened
         self._articles: dict[int, tuple[Document, Article]] = {}  # id(document) → both
         self._dirty = False
-        self.undo.indexChanged.connect(lambda _index: self._set_dirty(True))
+        self.undo.indexChanged.connect(self._on_undo_index)
 
     # -- articles ------------------------------------------------------------------------
     def remember(self, document: Document, article: Article) -> None:
@@ -188,10 +188,20 @@ class Session(QObject):
         self.undo.setClean()
         self._set_dirty(False)
 
+    def mark_unsaved(self) -> None:
+        """The state holds work not in its file (restored after a crash)."""
+        self._set_dirty(True)
+
     def _worth_saving(self) -> bool:
         """A change of articles or options is unsaved work only in a session that has
         notes or was saved: opening two files to glance at them asks nothing on close."""
         return bool(self.state.articles) and (bool(self.state.notes) or self.path is not None)
+
+    def _on_undo_index(self, _index: int) -> None:
+        # The stack announces its clearing when it is destroyed, after this object's C++
+        # side is gone: nothing to mark then.
+        with contextlib.suppress(RuntimeError):
+            self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
