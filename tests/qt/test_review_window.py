@@ -3,6 +3,9 @@ in the panes, kept through an option change (Qt layer). Articles: the seeds."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -101,3 +104,37 @@ def test_a_verdict_stays_on_its_passage_through_an_option_change(
         if s.start < spans[s.doc][1] and spans[s.doc][0] < s.end
     ]
     assert len(overlap) == 2  # the same text in both articles carries the verdict
+
+
+def test_opening_other_articles_starts_a_new_session(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    _open_with_current_passage(qtbot, window)
+    window.actions_by_name["verdict1"].trigger()
+    window.session.mark_saved(str(tmp_path / "review.avsession"))
+    open_and_wait(qtbot, window, seed_paths("001", "003"))
+    assert window.session.path is None  # Ctrl+S asks where, not over the old session
+    assert window.session.state.notes == ()
+    assert not window.session.dirty()
+
+
+def test_opening_other_articles_over_unsaved_notes_asks_first(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    _open_with_current_passage(qtbot, window)
+    window.actions_by_name["verdict1"].trigger()
+    asked: list[bool] = []
+
+    def cancel() -> QMessageBox.StandardButton:
+        asked.append(True)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(window.sessions, "ask_unsaved", cancel)
+    window.files.interactive = True
+    before = list(window.documents)
+    window.files.open_paths(seed_paths("001", "003"))
+    assert asked == [True]
+    assert window.documents == before  # Cancel: the review and its articles stay
+    assert len(window.session.state.notes) == 1

@@ -167,6 +167,8 @@ class FileKeeper(QObject):
     def _show_opened(self, documents: list[Document], add: bool) -> None:
         if not documents:
             return
+        if not add and not self.window.sessions.may_discard():
+            return  # the unsaved review stays: the user chose Cancel (or saving failed)
         room = MAX_DOCUMENTS - (len(self.window.documents) if add else 0)
         if len(documents) > room:
             left_out = documents[max(0, room) :]

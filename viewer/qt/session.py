@@ -122,7 +122,11 @@ class Session(QObject):
         )
         # Earlier steps hold the old article list: they cannot be undone past this point.
         self.undo.clear()
-        if old != self.state.articles and self._worth_saving():
+        if old and not where:
+            # Other articles altogether (Open, not Add): a new session, not the saved one.
+            self.path = None
+            self._set_dirty(False)
+        elif old != self.state.articles and self._worth_saving():
             self._set_dirty(True)
         self._resolve()
         return [
