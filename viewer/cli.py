@@ -11,6 +11,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from viewer import __version__
 from viewer.core.compare import MAX_DOCUMENTS
@@ -18,6 +19,10 @@ from viewer.core.errors import ComparisonCancelled, DocumentError, SessionError
 from viewer.core.model import MIN_WORDS_RANGE, CompareOptions
 from viewer.core.sessionjson import SUFFIX
 from viewer.core.terminal import escape_controls, escape_json_controls
+
+if TYPE_CHECKING:
+    from viewer.core.model import Comparison
+    from viewer.core.review import ReviewState
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -145,13 +150,14 @@ def _write(text: str) -> None:
     sys.stdout.flush()
 
 
-def run_compare(argv: Sequence[str]) -> int:
-    """``viewer compare``: load, compare, print a summary or the JSON."""
+def load_and_compare(
+    args: argparse.Namespace, parser: argparse.ArgumentParser
+) -> tuple[Comparison, ReviewState | None] | int:
+    """Load ``args.files`` (articles or one session) and compare them: the comparison and
+    the session's state (None for articles), or an exit status after saying what failed."""
     from viewer.core.compare import compare
     from viewer.core.documents import load_document
 
-    parser = compare_parser()
-    args = parser.parse_args(list(argv))
     session = split_session(args.files, parser)
     state = None
     if session is not None:
@@ -196,6 +202,21 @@ def run_compare(argv: Sequence[str]) -> int:
     if comparison is None or cancelled.is_set():
         print("viewer: comparison cancelled", file=sys.stderr)
         return EXIT_CANCELLED
+    if state is not None and state.options != options:
+        from viewer.core.review import set_options
+
+        state = set_options(state, options)
+    return comparison, state
+
+
+def run_compare(argv: Sequence[str]) -> int:
+    """``viewer compare``: load, compare, print a summary or the JSON."""
+    parser = compare_parser()
+    args = parser.parse_args(list(argv))
+    loaded = load_and_compare(args, parser)
+    if isinstance(loaded, int):
+        return loaded
+    comparison, state = loaded
     if args.json:
         from viewer.core.serialize import to_json
 
@@ -234,6 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args[:1] == ["compare"]:
             return run_compare(args[1:])
+        if args[:1] == ["report"]:
+            from viewer.clireport import run_report
+
+            return run_report(args[1:])
         return run_window(args)
     except BrokenPipeError:
         return EXIT_OK

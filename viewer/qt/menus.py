@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from viewer import __version__
+from viewer.qt.export import export_report
 from viewer.qt.plaintext import menu_text, tooltip
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     window.recent_add_menu = files.addMenu("A&dd recent")
     files.addSeparator()
     actions.update(window.sessions.add_actions(files))
+    add(files, "export", "&Export a report…", lambda: export_report(window), QKeySequence("Ctrl+E"))
     files.addSeparator()
     add(files, "close_pane", "&Close article", window.close_pane, QKeySequence.StandardKey.Close)
     files.addSeparator()
