@@ -11,12 +11,18 @@ import sys
 import threading
 from collections.abc import Sequence
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from viewer import __version__
 from viewer.core.compare import MAX_DOCUMENTS
-from viewer.core.errors import ComparisonCancelled, DocumentError
+from viewer.core.errors import ComparisonCancelled, DocumentError, SessionError
 from viewer.core.model import MIN_WORDS_RANGE, CompareOptions
+from viewer.core.sessionjson import SUFFIX
 from viewer.core.terminal import escape_controls, escape_json_controls
+
+if TYPE_CHECKING:
+    from viewer.core.model import Comparison
+    from viewer.core.review import ReviewState
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -58,12 +64,22 @@ def _add_option_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> CompareOptions:
+def _options(
+    args: argparse.Namespace,
+    parser: argparse.ArgumentParser,
+    base: CompareOptions | None = None,
+) -> CompareOptions:
+    """The options the flags give; flags left out (None) keep those of ``base``."""
+    base = base or CompareOptions()
     try:
         return CompareOptions(
-            min_words=args.min_words,
-            ignore_case=not args.match_case,
-            ignore_punctuation=not args.match_punctuation,
+            min_words=base.min_words if args.min_words is None else args.min_words,
+            ignore_case=base.ignore_case if args.match_case is None else not args.match_case,
+            ignore_punctuation=(
+                base.ignore_punctuation
+                if args.match_punctuation is None
+                else not args.match_punctuation
+            ),
         )
     except ValueError as exc:
         parser.error(str(exc))
@@ -73,14 +89,30 @@ def compare_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="viewer compare",
         description="Find the passages that 2–12 articles share, in any order, and the words "
-        "that changed inside them.",
+        f"that changed inside them; or summarise a review session ({SUFFIX}): its articles, "
+        "passages, the count of each verdict and its notes.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="articles (.txt, .md, .markdown)")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=f"articles (.txt, .md, .markdown), or one session ({SUFFIX})",
+    )
     parser.add_argument(
         "--json", action="store_true", help="print the full result as JSON (format version 1)"
     )
     _add_option_flags(parser)
+    # Flags left out keep a session's own options (and the defaults for articles).
+    parser.set_defaults(min_words=None, match_case=None, match_punctuation=None)
     return parser
+
+
+def split_session(files: Sequence[str], parser: argparse.ArgumentParser) -> str | None:
+    """The session among ``files`` (a usage error unless it stands alone), or None."""
+    sessions = [f for f in files if f.lower().endswith(SUFFIX)]
+    if sessions and len(files) > 1:
+        parser.error(f"give one session ({SUFFIX}) or articles, not both or several sessions")
+    return sessions[0] if sessions else None
 
 
 def window_parser() -> argparse.ArgumentParser:
@@ -118,21 +150,38 @@ def _write(text: str) -> None:
     sys.stdout.flush()
 
 
-def run_compare(argv: Sequence[str]) -> int:
-    """``viewer compare``: load, compare, print a summary or the JSON."""
+def load_and_compare(
+    args: argparse.Namespace, parser: argparse.ArgumentParser
+) -> tuple[Comparison, ReviewState | None] | int:
+    """Load ``args.files`` (articles or one session) and compare them: the comparison and
+    the session's state (None for articles), or an exit status after saying what failed."""
     from viewer.core.compare import compare
     from viewer.core.documents import load_document
 
-    parser = compare_parser()
-    args = parser.parse_args(list(argv))
-    options = _options(args, parser)
-    if not 2 <= len(args.files) <= MAX_DOCUMENTS:
-        parser.error(f"give 2 to {MAX_DOCUMENTS} files, not {len(args.files)}")
-    try:
-        documents = [load_document(path) for path in args.files]
-    except DocumentError as exc:
-        _error(str(exc))
-        return EXIT_BAD_INPUT
+    session = split_session(args.files, parser)
+    state = None
+    if session is not None:
+        from viewer.core.sessionfile import open_session
+
+        try:
+            opened = open_session(session)
+        except SessionError as exc:
+            _error(str(exc))
+            return EXIT_BAD_INPUT
+        for message in opened.messages:
+            _error(f"warning: {message}")
+        state = opened.state
+        documents = list(opened.documents)
+        options = _options(args, parser, state.options)
+    else:
+        options = _options(args, parser)
+        if not 2 <= len(args.files) <= MAX_DOCUMENTS:
+            parser.error(f"give 2 to {MAX_DOCUMENTS} files, not {len(args.files)}")
+        try:
+            documents = [load_document(path) for path in args.files]
+        except DocumentError as exc:
+            _error(str(exc))
+            return EXIT_BAD_INPUT
     for document in documents:
         for warning in document.warnings:
             _error(f"warning: {warning}")
@@ -153,6 +202,21 @@ def run_compare(argv: Sequence[str]) -> int:
     if comparison is None or cancelled.is_set():
         print("viewer: comparison cancelled", file=sys.stderr)
         return EXIT_CANCELLED
+    if state is not None and state.options != options:
+        from viewer.core.review import set_options
+
+        state = set_options(state, options)
+    return comparison, state
+
+
+def run_compare(argv: Sequence[str]) -> int:
+    """``viewer compare``: load, compare, print a summary or the JSON."""
+    parser = compare_parser()
+    args = parser.parse_args(list(argv))
+    loaded = load_and_compare(args, parser)
+    if isinstance(loaded, int):
+        return loaded
+    comparison, state = loaded
     if args.json:
         from viewer.core.serialize import to_json
 
@@ -160,7 +224,13 @@ def run_compare(argv: Sequence[str]) -> int:
     else:
         from viewer.core.summary import summarise
 
-        _write(escape_controls(summarise(comparison)))
+        text = summarise(comparison)
+        if state is not None:
+            from viewer.core.resolve import resolve
+            from viewer.core.reviewsummary import summarise_review
+
+            text += "\n\n" + summarise_review(state, resolve(state, comparison))
+        _write(escape_controls(text))
     return EXIT_OK
 
 
@@ -169,6 +239,9 @@ def run_window(argv: Sequence[str]) -> int:
     parser = window_parser()
     args = parser.parse_args(list(argv))
     options = _options(args, parser)
+    args.session = split_session(args.files, parser)
+    if args.session is not None and args.screenshot:
+        parser.error("--screenshot shows articles; open the session in the window instead")
     if len(args.files) > MAX_DOCUMENTS:
         parser.error(f"give at most {MAX_DOCUMENTS} files, not {len(args.files)}")
     from viewer.qt.app import run_app
@@ -182,6 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args[:1] == ["compare"]:
             return run_compare(args[1:])
+        if args[:1] == ["report"]:
+            from viewer.clireport import run_report
+
+            return run_report(args[1:])
         return run_window(args)
     except BrokenPipeError:
         return EXIT_OK

@@ -25,10 +25,19 @@ def no_thread_left_running() -> Iterator[None]:
     assert not left, f"threads left running: {left}"
 
 
+@pytest.fixture(autouse=True)
+def private_data_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user's data folder (autosave) is never touched by a test."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings = Settings(store)
+    settings.set_autosave_folder(tmp_path / "autosave")
     # Tests see panes in the order they open them; test_relations turns related order on.
     settings.set_order_by_relation(False)
     return settings

@@ -169,18 +169,42 @@ def _read_regular_file(name: str, max_bytes: int) -> bytes:
     return data
 
 
-def load_document(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Document:
-    """Read an article file; raise ``DocumentError`` naming the file and the problem."""
+@dataclass(frozen=True)
+class Source:
+    """An article file's decoded text before rendering (line endings ``\\n``), as read."""
+
+    path: str
+    text: str
+    format: str
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()  # "path: problem" lines from decoding
+
+
+def read_source(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Source:
+    """Read and decode an article file; raise ``DocumentError`` naming the file and the problem."""
     name = os.fspath(path)
     data = _read_regular_file(name, max_bytes)
     decoded = decode_bytes(data, name)
     if not decoded.text.strip():
         raise DocumentError(name, "is empty")
     warnings = tuple(f"{name}: {warning}" for warning in decoded.warnings)
-    document = document_from_text(decoded.text, name, format_for(name), decoded.encoding, warnings)
+    text = normalize_newlines(decoded.text)
+    return Source(name, text, format_for(name), decoded.encoding, warnings)
+
+
+def document_from_source(source: Source) -> Document:
+    """Render a source as ``load_document`` does; ``DocumentError`` when no text is left."""
+    document = document_from_text(
+        source.text, source.path, source.format, source.encoding, source.warnings
+    )
     if not document.text.strip():
-        raise DocumentError(name, "has no article text (only front matter or markup)")
+        raise DocumentError(source.path, "has no article text (only front matter or markup)")
     return document
+
+
+def load_document(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Document:
+    """Read an article file; raise ``DocumentError`` naming the file and the problem."""
+    return document_from_source(read_source(path, max_bytes))
 
 
 def document_from_paste(text: str, label: str, max_bytes: int = MAX_BYTES) -> Document:

@@ -52,3 +52,13 @@ def sorted_checked(items: Sequence[T], should_cancel: CancelCheck | None) -> lis
             check_cancel(should_cancel)
         merged.append(item)
     return merged
+
+
+class SessionError(Exception):
+    """A session file that cannot be read or written; the message names the file and the
+    problem. A failed read never changes any file."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem

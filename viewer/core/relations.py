@@ -81,3 +81,28 @@ def related_order(comparison: Comparison) -> list[int]:
     if chain_score(comparison, chain) > chain_score(comparison, file_order) + 1e-9:
         return chain
     return file_order
+
+
+def longest_passage(comparison: Comparison, doc: int) -> int:
+    """Words in the longest passage ``doc`` shares with any other (0 when none)."""
+    return max(
+        (p.longest_words for p in comparison.pairs if doc in p.docs and p.passages), default=0
+    )
+
+
+def first_shared_passage(comparison: Comparison, a: int, b: int) -> int | None:
+    """The passage of the match between ``a`` and ``b`` that starts first in ``a``."""
+    links = comparison.links_between(a, b)
+    if not links:
+        return None
+    first = min(links, key=lambda link: (link.ranges[link.side(a)][0], link.passage))
+    return first.passage
+
+
+def beside(order: list[int], a: int, b: int) -> list[int]:
+    """``order`` with ``b`` moved just after ``a``; unchanged when they are neighbours."""
+    if abs(order.index(a) - order.index(b)) == 1:
+        return list(order)
+    rest = [d for d in order if d != b]
+    at = rest.index(a) + 1
+    return [*rest[:at], b, *rest[at:]]

@@ -1,53 +1,25 @@
-"""Starting the application: theme, window, files from the command line, screenshots (Qt)."""
+"""Starting the window: files or a session from the command line, recovery, screenshots (Qt).
+
+``make_app`` and ``apply_theme`` live in ``viewer.qt.application`` (the window needs them,
+and this module needs the window); they are imported here for the callers that know them
+by this name.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QTimer
 
-from viewer import __version__
 from viewer.core.model import CompareOptions
+from viewer.qt.application import apply_theme, make_app
 
-
-def apply_theme(theme: str, scheme: Qt.ColorScheme | None = None) -> bool:
-    """Fusion with the light or dark palette of ``theme``; true if that is the dark one.
-
-    "system" follows the desktop's colour scheme (``scheme``: as just announced by Qt), so
-    the window's palette and the highlight colours always belong to the same theme.
-    """
-    from viewer.qt.palette import is_dark, qpalette, remember_system_palette
-
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        return is_dark(theme, scheme)
-    remember_system_palette()
-    dark = is_dark(theme, scheme)
-    if app.style().name().lower() != "fusion":
-        app.setStyle(QStyleFactory.create("Fusion"))
-    app.setPalette(qpalette(dark))
-    return dark
-
-
-def make_app(argv: list[str] | None = None) -> QApplication:
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    QCoreApplication.setOrganizationName("article-viewer")
-    QCoreApplication.setApplicationName("viewer")
-    QCoreApplication.setApplicationVersion(__version__)
-    app = QApplication(argv or [sys.argv[0]])
-    from viewer.qt.palette import remember_system_palette
-
-    remember_system_palette()  # before Fusion replaces the desktop's palette
-    app.setStyle(QStyleFactory.create("Fusion"))
-    return app
+__all__ = ["apply_theme", "make_app", "run_app"]
 
 
 def run_app(args: argparse.Namespace, options: CompareOptions) -> int:
-    """Open the window on ``args.files`` (or the start page); or render a screenshot."""
+    """Open the window on ``args.files`` or ``args.session`` (or the start page, offering
+    to restore work a crashed window left); or render a screenshot."""
     if args.screenshot:
         from viewer.qt.screenshot import take_screenshot
 
@@ -61,6 +33,15 @@ def run_app(args: argparse.Namespace, options: CompareOptions) -> int:
     if args.min_words != CompareOptions().min_words or args.match_case or args.match_punctuation:
         window.options_bar.set_options(options)
     window.show()
-    if args.files:
-        window.files.open_paths(list(args.files))
+    session = getattr(args, "session", None)
+
+    def start() -> None:
+        if window.sessions.offer_recovery():
+            return  # the restored work is shown instead
+        if session is not None:
+            window.sessions.open(session)
+        elif args.files:
+            window.files.open_paths(list(args.files))
+
+    QTimer.singleShot(0, start)
     return app.exec()

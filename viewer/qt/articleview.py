@@ -64,6 +64,8 @@ class ArticleView(QTextBrowser):
         # already painted and repaint only the exposed strip (half the cost per event).
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._outline: list[Range] = []
+        self._notes: list[Range] = []  # core ranges with a note: a bar in the left margin
+        self._note_colour = QColor("#762a83")
         self._outline_colour = QColor("#d55e00")
         self._current_change: Range | None = None
         self._deletions: Callable[[int, int], list[int]] | None = None
@@ -418,6 +420,25 @@ class ArticleView(QTextBrowser):
     def outline(self) -> list[Range]:
         return list(self._outline)
 
+    def set_note_marks(self, ranges: list[Range], colour: QColor) -> None:
+        """Mark these core ranges (text with a note) by a bar in the left margin."""
+        self._notes = sorted(ranges)
+        self._note_colour = colour
+        self.viewport().update()
+
+    def note_marks(self) -> list[Range]:
+        return list(self._notes)
+
+    def _paint_notes(self, painter: QPainter, q0: int, q1: int) -> None:
+        start, end = self.offsets.from_qt(q0), self.offsets.from_qt(q1)
+        scroll = self.verticalScrollBar().value()
+        for note_start, note_end in self._notes:
+            if note_end < start or note_start > end:
+                continue
+            top = self.y_of(note_start) - scroll
+            bottom = self.bottom_of(note_end) - scroll
+            painter.fillRect(QRectF(3, top, 4, max(4.0, bottom - top)), self._note_colour)
+
     def set_current_change(self, change: Range | None) -> None:
         """Frame ``change`` (core offsets) as the current change; None removes the frame."""
         self._current_change = change
@@ -507,6 +528,8 @@ class ArticleView(QTextBrowser):
         painter.setClipRect(event.rect())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_deletions(painter, q0, q1)
+        if self._notes:
+            self._paint_notes(painter, q0, q1)
         self._paint_current_change(painter)
         if self._outline:
             self._paint_outline(painter)

@@ -15,8 +15,9 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from viewer.core.articles import Article, pasted_article, read_article
 from viewer.core.compare import MAX_DOCUMENTS
-from viewer.core.documents import Document, document_from_paste, load_document
+from viewer.core.documents import Document
 from viewer.core.errors import DocumentError
 
 if TYPE_CHECKING:
@@ -37,16 +38,19 @@ def total_size(paths: list[str]) -> int:
     return total
 
 
-def read_documents(paths: list[str]) -> tuple[list[Document], list[str]]:
-    """The documents that could be read, and a message for each file that could not."""
-    documents: list[Document] = []
+def read_documents(paths: list[str]) -> tuple[list[tuple[Document, Article]], list[str]]:
+    """Each file that could be read, as the document to show and the article (source text)
+    a session keeps; and a message for each file that could not."""
+    read: list[tuple[Document, Article]] = []
     problems: list[str] = []
     for path in paths:
         try:
-            documents.append(load_document(path))
+            article, document = read_article(path)
         except DocumentError as exc:
             problems.append(str(exc))
-    return documents, problems
+        else:
+            read.append((document, article))
+    return read, problems
 
 
 def samples_folder() -> Path:
@@ -84,8 +88,11 @@ class FileKeeper(QObject):
 
     def load(self, paths: list[str]) -> list[Document]:
         """Load what can be loaded; report the rest, and any warnings, naming each file."""
-        documents, problems = read_documents(paths)
+        read, problems = read_documents(paths)
+        documents = [document for document, _ in read]
         self._report_read(documents, problems)
+        for document, article in read:
+            self.window.session.remember(document, article)
         return documents
 
     def _report_read(self, documents: list[Document], problems: list[str]) -> None:
@@ -132,11 +139,11 @@ class FileKeeper(QObject):
 
         def read() -> None:
             try:
-                documents, problems = read_documents(paths)
+                read, problems = read_documents(paths)
             except Exception as exc:  # reported in the window: never a crash on a thread
-                documents, problems = [], [f"{', '.join(paths)}: {exc}"]
+                read, problems = [], [f"{', '.join(paths)}: {exc}"]
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-                self._read_done.emit(token, (documents, problems, add))
+                self._read_done.emit(token, (read, problems, add))
 
         threading.Thread(target=read, name="read-articles", daemon=True).start()
 
@@ -144,17 +151,24 @@ class FileKeeper(QObject):
         """Files are being read on the reading thread."""
         return self._awaited != 0
 
-    def _on_read(self, token: int, found: tuple[list[Document], list[str], bool]) -> None:
+    def _on_read(
+        self, token: int, found: tuple[list[tuple[Document, Article]], list[str], bool]
+    ) -> None:
         if token != self._awaited:
             return  # files opened since replace these
         self._awaited = 0
-        documents, problems, add = found
+        read, problems, add = found
+        documents = [document for document, _ in read]
         self._report_read(documents, problems)
+        for document, article in read:
+            self.window.session.remember(document, article)
         self._show_opened(documents, add)
 
     def _show_opened(self, documents: list[Document], add: bool) -> None:
         if not documents:
             return
+        if not add and not self.window.sessions.may_discard():
+            return  # the unsaved review stays: the user chose Cancel (or saving failed)
         room = MAX_DOCUMENTS - (len(self.window.documents) if add else 0)
         if len(documents) > room:
             left_out = documents[max(0, room) :]
@@ -204,13 +218,14 @@ class FileKeeper(QObject):
             self.window.show_status("The clipboard holds no text to paste as an article.")
             return
         try:
-            document = document_from_paste(text, f"Pasted article {self.pasted + 1}")
+            article, document = pasted_article(text, f"Pasted article {self.pasted + 1}")
         except DocumentError as exc:
             self.report("The clipboard cannot be pasted as an article", [str(exc)])
             return
         self.pasted += 1
         if document.warnings:
             self.report("The pasted article was read with warnings", list(document.warnings))
+        self.window.session.remember(document, article)
         self.window.add_documents([document])
 
     def watch(self, paths: list[str]) -> None:
@@ -250,10 +265,11 @@ class FileKeeper(QObject):
             if not os.path.isfile(old.path):
                 continue
             try:
-                new = load_document(old.path)
+                article, new = read_article(old.path)
             except DocumentError as exc:
                 self.window.show_status(f"{exc}; showing the last version that could be read.")
                 return
+            self.window.session.remember(new, article)
             if new.text != old.text or new.title != old.title:
                 self.window.replace_document(old, new)
                 changed.append(new.name)
@@ -275,10 +291,11 @@ class FileKeeper(QObject):
                 )
                 continue
             try:
-                new = load_document(path)
+                article, new = read_article(path)
             except DocumentError as exc:
                 self.window.show_status(f"{exc}; showing the last version that could be read.")
                 continue
+            self.window.session.remember(new, article)
             if path not in self.watcher.files():
                 self.watcher.addPath(path)  # editors that replace the file drop the watch
             if new.text != old.text or new.title != old.title:

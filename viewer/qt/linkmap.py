@@ -11,7 +11,7 @@ labelled with the far article's short name, so what joins non-neighbours shows t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QStaticText,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -50,6 +51,7 @@ class LinkMap(QWidget):
         self.current: int | None = None
         self._bands: list[tuple[int, QPainterPath]] = []
         self._origins: dict[int, tuple[tuple[int, ...], float]] = {}
+        self._labels: dict[tuple[str, str], QStaticText] = {}
         # Per link: passage id and document y of both ends in both panes; rebuilt when the
         # comparison or the layout changes, so painting only subtracts scroll offsets.
         self._geometry: list[tuple[int, float, float, float, float]] | None = None
@@ -321,11 +323,23 @@ class LinkMap(QWidget):
                 painter.drawPath(path)
             box = path.boundingRect()
             painter.setPen(text_colour)
-            painter.drawText(
-                QRectF(0, box.center().y() - 8, self.width(), 16),
-                Qt.AlignmentFlag.AlignCenter,
-                label,
+            text = self._label(label, font)
+            size = text.size()
+            painter.drawStaticText(
+                QPointF((self.width() - size.width()) / 2, box.center().y() - size.height() / 2),
+                text,
             )
+
+    def _label(self, label: str, font: QFont) -> QStaticText:
+        """A far article's name, laid out once (drawText shaped it on every wheel step)."""
+        key = (label, font.key())
+        text = self._labels.get(key)
+        if text is None:
+            text = QStaticText(label)
+            text.setTextFormat(Qt.TextFormat.PlainText)  # a file name is data
+            text.prepare(font=font)
+            self._labels[key] = text
+        return text
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         point = event.position()

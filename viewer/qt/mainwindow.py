@@ -5,6 +5,8 @@ Menus and shortcuts are built in ``viewer.qt.menus``; files in ``viewer.qt.files
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
@@ -42,15 +44,20 @@ from viewer.core.navigation import (
 )
 from viewer.core.relations import related_order
 from viewer.core.scrollmap import anchors
-from viewer.qt.app import apply_theme
+from viewer.qt.application import apply_theme
+from viewer.qt.docks import ReviewDocks
 from viewer.qt.files import FileKeeper
 from viewer.qt.findbar import FindBar, Finder
+from viewer.qt.hub import Announced, ReviewHub
 from viewer.qt.later import later
 from viewer.qt.optionsbar import OptionsBar
 from viewer.qt.palette import DARK, LIGHT, Colours
 from viewer.qt.pane import Pane
 from viewer.qt.panes import PaneRow
 from viewer.qt.plaintext import window_title
+from viewer.qt.reviewing import Reviewing
+from viewer.qt.session import Session
+from viewer.qt.sessions import SessionFiles
 from viewer.qt.settings import Settings
 from viewer.qt.startpage import StartPage
 from viewer.qt.syncscroll import SyncScroller
@@ -63,17 +70,23 @@ MAX_PANES = MAX_DOCUMENTS  # the CLI's and the engine's limit
 class MainWindow(QMainWindow):
     """Shows 2–12 articles side by side with what they share."""
 
+    # Announced to the review panels through ``self.hub`` on every assignment.
+    comparison = Announced[Comparison | None]("set_comparison")
+    current_passage = Announced[int | None]("set_current_passage")
+    colours = Announced[Colours]("set_colours")
+
     def __init__(self, settings: Settings | None = None, theme: str | None = None) -> None:
         super().__init__()
+        self.hub = ReviewHub(self)
         self.setWindowTitle("Article comparison viewer")
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
         self.theme = theme or self.settings.theme()
-        self.colours: Colours = DARK if apply_theme(self.theme) else LIGHT
+        self.colours = DARK if apply_theme(self.theme) else LIGHT
         self.documents: list[Document] = []
-        self.comparison: Comparison | None = None
+        self.comparison = None
         self.docs_of_panes: list[int] = []
-        self.current_passage: int | None = None
+        self.current_passage = None
         self.file_order: list[Document] = []
         self._notice = ""  # repeated with the next result's status line
         self._zoom_anchors: dict[int, tuple[int, int]] = {}  # view → (offset, top) after zoom
@@ -92,6 +105,7 @@ class MainWindow(QMainWindow):
         self.comparer.progress.connect(self._on_progress)
         self.sync = SyncScroller(self)
         self.sync.enabled = self.settings.sync_scrolling()
+        self.session = Session(self)
         self.files = FileKeeper(self)
 
         self.options_bar = OptionsBar(self)
@@ -154,9 +168,15 @@ class MainWindow(QMainWindow):
         self._compare_timer.setInterval(0)
         self._compare_timer.timeout.connect(self.start_comparison)
 
+        self.docks = ReviewDocks(self, self)
+        self.sessions = SessionFiles(self)  # session files, autosave, recovery
         from viewer.qt.menus import build_menus
 
         self.actions_by_name = build_menus(self)
+        self.reviewing = Reviewing(self)
+        self.reviewing.build_menus()
+        self.actions_by_name.update(self.reviewing.actions)
+        self.session.dirtyChanged.connect(lambda _dirty: self._update_title())
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_colour_scheme_changed)
@@ -189,6 +209,8 @@ class MainWindow(QMainWindow):
             self.row.panes[0].view.setFocus()
         self._mark_active()
         self._show_legend()
+        for line in self.session.set_documents(self.documents, self.options()):
+            self.notice(line)
         if len(self.documents) >= 2:
             self.show_status(f"Comparing {len(self.documents)} articles…")
             self._compare_timer.start()
@@ -290,12 +312,20 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(max(6.0, self.base_font.pointSizeF() * (1.1**self.zoom_steps)))
         return font
 
-    def _update_pages(self) -> None:
-        self.stack.setCurrentIndex(1 if self.documents else 0)
+    def _update_title(self) -> None:
         title = "Article comparison viewer"
         if self.documents:
             title = " ↔ ".join(d.name for d in self.documents[:4]) + f" — {title}"
+        if self.session.path:
+            title = f"{Path(self.session.path).name} — {title}"
+        if self.session.dirty():
+            title = "*" + title  # unsaved review work
         self.setWindowTitle(window_title(title))
+
+    def _update_pages(self) -> None:
+        self.stack.setCurrentIndex(1 if self.documents else 0)
+        self._update_title()
+        self.reviewing.show_panel(bool(self.documents))
         if not self.documents:
             self.show_status("Open two or more articles to compare them (Ctrl+O).")
         elif len(self.documents) == 1:
@@ -320,6 +350,7 @@ class MainWindow(QMainWindow):
 
     def _on_options_changed(self, options: CompareOptions) -> None:
         self.settings.set_options(options)
+        self.session.set_options(options)
         self.start_comparison()
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -377,6 +408,7 @@ class MainWindow(QMainWindow):
         self._show_outline()
         self._show_change_mark()
         self.finder.refresh()
+        self.session.set_comparison(comparison)
 
     def _realign(self) -> None:
         """Realign the panes to the active one; with big articles, build each pane's scroll
@@ -429,6 +461,7 @@ class MainWindow(QMainWindow):
             offset = at if at is not None and first[0] is leader else first[1].start
             self.level_counterparts(first[0], offset, passage_id)
         self.show_status(describe_passage(comparison, passage_id))
+        self.reviewing.passage_changed()
 
     def level_counterparts(self, pane: Pane, offset: int, passage_id: int) -> None:
         """Bring every other copy of a passage level with ``offset`` of it in ``pane``."""
@@ -543,6 +576,7 @@ class MainWindow(QMainWindow):
         passage = passage_at(self.comparison, doc, offset)
         if passage is not None:
             self.select_passage(passage.id, leader=pane)
+        self.reviewing.offset_clicked(doc, offset)
 
     # -- view ------------------------------------------------------------------------------
     def zoom(self, steps: int | None) -> None:
@@ -623,6 +657,7 @@ class MainWindow(QMainWindow):
         state = self.settings.state()
         if state is not None:
             self.restoreState(state)
+        self.reviewing.restored()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
@@ -635,6 +670,9 @@ class MainWindow(QMainWindow):
             self.files.open_paths(paths, add=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.sessions.closing():  # unsaved work: Save, Discard or Cancel
+            event.ignore()
+            return
         self.settings.set_window(self.saveGeometry(), self.saveState())
         self.comparer.shutdown()
         super().closeEvent(event)

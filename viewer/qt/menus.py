@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from viewer import __version__
+from viewer.qt.export import export_report
 from viewer.qt.plaintext import menu_text, tooltip
 
 if TYPE_CHECKING:
@@ -51,6 +52,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     window.recent_menu = files.addMenu("Open &recent")
     window.recent_add_menu = files.addMenu("A&dd recent")
     files.addSeparator()
+    actions.update(window.sessions.add_actions(files))
+    add(files, "export", "&Export a report…", lambda: export_report(window), QKeySequence("Ctrl+E"))
+    files.addSeparator()
     add(files, "close_pane", "&Close article", window.close_pane, QKeySequence.StandardKey.Close)
     files.addSeparator()
     add(files, "quit", "&Quit", window.close, QKeySequence.StandardKey.Quit)
@@ -90,6 +94,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     order.setChecked(window.settings.order_by_relation())
     order.setToolTip("On: the articles that share most are neighbours. Off: file order.")
     order.toggled.connect(window.set_order_by_relation)
+    view.addSeparator()
+    actions.update(window.docks.add_actions(view))
     view.addSeparator()
     themes = view.addMenu("&Theme")
     group = QActionGroup(window)
@@ -202,7 +208,10 @@ def _about(window: MainWindow) -> QMessageBox:
         "current passage. Yellow: Find matches; violet: the current match.\n\n"
         "Alt+Down / Alt+Up: next / previous passage. Alt+Shift+Down / Up (or F7 / Shift+F7): "
         "next / previous change. Ctrl+F: find. Ctrl+L: synchronised scrolling. F5: reload. "
+        "Ctrl+Shift+P: the passage list; Ctrl+Shift+M: who shares with whom (Esc: back). "
         "Drag a pane's header to move it.\n\n"
+        "Alt+1…9: a verdict on the current passage (Alt+0: none); F2: its note. Ctrl+S: save "
+        "the session; Ctrl+Alt+O: open one.\n\n"
         "Links in articles open only for web and e-mail addresses, after you confirm them.",
         QMessageBox.StandardButton.Ok,
         window,

@@ -38,6 +38,9 @@ class Overview(QWidget):
         self._ranges: list[tuple[int, int, int]] = []
         self._range_colours: dict[int, QColor] = {}
         self._pixmap: QPixmap | None = None  # the marks, drawn once per layout
+        self._notes: list[tuple[int, int]] = []  # core ranges with a note
+        self._note_colour = QColor("#762a83")
+        self._note_marks: list[tuple[float, float]] = []  # their height fractions
 
     def sizeHint(self) -> QSize:
         return QSize(self.WIDTH, 100)
@@ -55,6 +58,14 @@ class Overview(QWidget):
         self._range_colours = colours
         self.relayout()
 
+    def set_notes(self, ranges: list[tuple[int, int]], colour: QColor) -> None:
+        """Text with a note: a tick at the strip's left edge."""
+        if ranges == self._notes and colour == self._note_colour:
+            return
+        self._notes = list(ranges)
+        self._note_colour = colour
+        self.relayout()
+
     def relayout(self) -> None:
         """Place the marks again, in a coming turn (several panes' calls don't add up)."""
         later((id(self), "place"), self._place)
@@ -62,7 +73,10 @@ class Overview(QWidget):
     def _place(self) -> None:
         if self.locate is None:
             return
-        offsets = sorted({offset for start, end, _ in self._ranges for offset in (start, end)})
+        offsets = sorted(
+            {offset for start, end, _ in self._ranges for offset in (start, end)}
+            | {offset for start, end in self._notes for offset in (start, end)}
+        )
         fractions = self.locate(offsets)
         if fractions is None:
             return  # the pane calls relayout() again once its text is laid out
@@ -79,6 +93,7 @@ class Overview(QWidget):
                 marks.append((top, bottom, self._range_colours[key]))
                 last_key = key
         self._marks = marks
+        self._note_marks = [(where[start], where[end]) for start, end in self._notes]
         self._pixmap = None
         self.update()
 
@@ -98,6 +113,11 @@ class Overview(QWidget):
                 y0 = start * height
                 y1 = max(y0 + 2, end * height)
                 painter.fillRect(QRectF(2, y0, self.width() - 4, y1 - y0), colour)
+            for start, end in self._note_marks:
+                y0 = start * height
+                painter.fillRect(
+                    QRectF(0, y0 - 1, 5, max(4.0, end * height - y0 + 2)), self._note_colour
+                )
             painter.end()
             self._pixmap = pixmap
         return self._pixmap

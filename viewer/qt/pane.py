@@ -244,6 +244,11 @@ class Pane(QFrame):
         head, items = sharer_items(comparison, index)
         self.relations.set_items(head, items)
 
+    def set_notes(self, ranges: list[tuple[int, int]], colour: QColor) -> None:
+        """Text with a verdict or note: a bar beside it and a tick in the overview strip."""
+        self.view.set_note_marks(ranges, colour)
+        self.overview.set_notes(ranges, colour)
+
     def clear_highlights(self) -> None:
         self.view.set_highlights(None, {})
         self.view.set_deletions(None, QColor())

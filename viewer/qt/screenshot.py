@@ -18,7 +18,7 @@ def take_screenshot(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
     from viewer.core.terminal import escape_controls
-    from viewer.qt.app import apply_theme, make_app
+    from viewer.qt.application import apply_theme, make_app
     from viewer.qt.mainwindow import MainWindow
     from viewer.qt.settings import MemoryStore, Settings
 

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from viewer.core.autosave import default_folder
 from viewer.core.model import CompareOptions
 
 MAX_RECENT = 10
@@ -128,3 +129,36 @@ class Settings:
 
     def clear_recent(self) -> None:
         self.store.setValue("files/recent", [])
+
+    def recent_sessions(self) -> list[str]:
+        value = self.store.value("sessions/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [v for v in value if isinstance(v, str) and v]
+
+    def add_recent_session(self, path: str) -> None:
+        full = str(Path(path).resolve())
+        recent = [p for p in self.recent_sessions() if p != full]
+        self.store.setValue("sessions/recent", [full, *recent][:MAX_RECENT])
+
+    def clear_recent_sessions(self) -> None:
+        self.store.setValue("sessions/recent", [])
+
+    def autosave_folder(self) -> Path:
+        """Where unsaved work is autosaved: ``autosave/folder`` if set (tests, try-window),
+        else the user's data folder."""
+        value = self.store.value("autosave/folder")
+        return Path(value) if isinstance(value, str) and value else default_folder()
+
+    def set_autosave_folder(self, folder: str | Path) -> None:
+        self.store.setValue("autosave/folder", str(folder))
+
+    def reviewer(self) -> str:
+        """The name put on verdicts and notes; empty: the login name."""
+        value = self.store.value("review/author", "")
+        return " ".join(value.split()) if isinstance(value, str) else ""
+
+    def set_reviewer(self, name: str) -> None:
+        self.store.setValue("review/author", " ".join(name.split()))

@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QScrollBar
 
 from viewer.core.model import Comparison
 from viewer.core.scrollmap import FollowMap, Geometry, anchors, link_segments, monotone_chain
@@ -31,6 +32,7 @@ class SyncScroller(QObject):
         super().__init__(parent)
         self.enabled = True
         self._panes: list[Pane] = []
+        self._bars: list[QScrollBar] = []  # each pane's, to find which one moved
         self._docs: list[int] = []
         self._comparison: Comparison | None = None
         self._maps: dict[tuple[int, int], FollowMap] = {}
@@ -47,6 +49,7 @@ class SyncScroller(QObject):
             with contextlib.suppress(RuntimeError, TypeError):
                 pane.view.layoutChanged.disconnect(self.invalidate)
         self._panes = list(panes)
+        self._bars = [pane.view.verticalScrollBar() for pane in self._panes]
         self._docs = list(docs)
         for pane in self._panes:
             pane.view.verticalScrollBar().valueChanged.connect(self._on_scroll)
@@ -85,11 +88,12 @@ class SyncScroller(QObject):
 
     def _on_scroll(self, value: int) -> None:
         sender = self.sender()
-        for index, pane in enumerate(self._panes):
-            if pane.view.verticalScrollBar() is sender:
+        for index, bar in enumerate(self._bars):
+            if bar is sender:
                 previous = self._values.get(index, value)
                 self._values[index] = value
                 if not self._lock:
+                    pane = self._panes[index]
                     self.leader = pane
                     self.follow(pane, previous)
                 return
