@@ -51,18 +51,6 @@ def _grams(
     return grams
 
 
-def _by_rank(positions: list[int], rank: int, count: int) -> list[int]:
-    """For a too-common gram, the places in b its ``rank``-th occurrence in a pairs with:
-    the occurrence of the same rank counted from the start, and from the end. Repeated
-    text then pairs copy i with copy i (an identical copy is found whatever it repeats)
-    at a cost linear in the text, not in the square of the repeats."""
-    from_end = rank + len(positions) - count
-    picked = [positions[rank]] if rank < len(positions) else []
-    if 0 <= from_end < len(positions) and from_end != rank:
-        picked.append(positions[from_end])
-    return picked
-
-
 @dataclass(frozen=True, slots=True)
 class GramIndex:
     """The k-grams of one text, in order, how often each occurs and (optionally) where:
@@ -107,11 +95,12 @@ def grown_runs(
     indexes: tuple[GramIndex, GramIndex] | None = None,
 ) -> tuple[list[tuple[int, int, int]], dict[int, int]]:
     """The maximal runs ``(a_start, b_start, words)`` of equal words along a diagonal that
-    hold a seed: a k-gram both texts have (a too-common one paired by rank only,
-    ``_by_rank``). Each run is found from its first seed and grown both ways over equal
-    words; the later seeds inside it cost one dict lookup each (no run of seeds is built,
-    sorted or grown twice). Growing makes a reordered menu item or list line one run even
-    where its too-common seeds stand on its siblings' diagonals only.
+    hold a seed: a k-gram both texts have (a too-common one, occurring more than
+    ``max_frequency`` times in either, paired by rank only). Each run is found from its
+    first seed and grown both ways over equal words; the later seeds inside it cost one
+    dict lookup each (no run of seeds is built, sorted or grown twice). Growing makes a
+    reordered menu item or list line one run even where its too-common seeds stand on its
+    siblings' diagonals only.
 
     Returns the runs and the words they hold on each diagonal ``j - i``.
     ``indexes`` are the texts' ``gram_index`` (built here when not given)."""
@@ -147,7 +136,10 @@ def grown_runs(
             if len(positions) > max_frequency or count > max_frequency:
                 rank = seen.get(gram, 0)
                 seen[gram] = rank + 1
-                # _by_rank, inline (a call per place costs a tenth of the work here)
+                # Paired by rank: the occurrence of the same rank in b counted from the
+                # start, and from the end. Repeated text then pairs copy i with copy i (an
+                # identical copy is found whatever it repeats) at a cost linear in the
+                # text, not in the square of the repeats.
                 from_end = rank + len(positions) - count
                 if rank < len(positions):
                     if 0 <= from_end < len(positions) and from_end != rank:
