@@ -14,7 +14,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import accumulate, chain, compress, repeat
+from operator import itemgetter, lt
 
 from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel, sorted_checked
 from viewer.core.model import Link, Passage, Range, Span
@@ -191,17 +192,15 @@ def _mask(
 def _unmatched(
     span: Range, matched: list[Range], text: str, should_cancel: CancelCheck | None = None
 ) -> tuple[Range, ...]:
-    """The words of ``span`` outside every matched range, trimmed to word characters."""
-    pieces: list[Range] = []
-    position = span[0]
-    for count, (start, end) in enumerate([*matched, (span[1], span[1])]):
-        if not count % CANCEL_EVERY:
-            check_cancel(should_cancel)
-        if start > position:
-            pieces.append((position, min(start, span[1])))
-        position = max(position, end)
-        if position >= span[1]:
-            break
+    """The words of ``span`` outside every matched range (sorted, disjoint, each
+    overlapping ``span``: ``_overlapping``), trimmed to word characters."""
+    # The stretch before each matched range from the furthest end so far, where it is not
+    # empty: C-level passes over the ranges, none per range in Python.
+    check_cancel(should_cancel)
+    positions = list(accumulate(chain((span[0],), map(itemgetter(1), matched)), max))
+    starts = [*map(itemgetter(0), matched), span[1]]
+    clipped = map(min, starts, repeat(span[1]))
+    pieces = list(compress(zip(positions, clipped, strict=True), map(lt, positions, starts)))
     trimmed: list[Range] = []
     for count, (start, end) in enumerate(pieces):
         if not count % CANCEL_EVERY:
