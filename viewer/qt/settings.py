@@ -163,3 +163,11 @@ class Settings:
 
     def set_autosave_folder(self, folder: str | Path) -> None:
         self.store.setValue("autosave/folder", str(folder))
+
+    def reviewer(self) -> str:
+        """The name put on verdicts and notes; empty: the login name."""
+        value = self.store.value("review/author", "")
+        return " ".join(value.split()) if isinstance(value, str) else ""
+
+    def set_reviewer(self, name: str) -> None:
+        self.store.setValue("review/author", " ".join(name.split()))
