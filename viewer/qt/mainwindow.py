@@ -177,6 +177,9 @@ class MainWindow(QMainWindow):
         self.reviewing = Reviewing(self)
         self.reviewing.build_menus()
         self.actions_by_name.update(self.reviewing.actions)
+        from viewer.qt.shortcuts import add_status_tips
+
+        add_status_tips(self)
         self.session.dirtyChanged.connect(lambda _dirty: self._update_title())
         hints = QGuiApplication.styleHints()
         if hints is not None:
