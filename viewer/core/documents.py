@@ -36,6 +36,8 @@ class Document:
     format: str = PLAIN
     outlet: str = ""
     date: str = ""
+    author: str = ""
+    url: str = ""  # where a fetched or saved web page came from
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()  # "path: problem" lines: what was read with a workaround
 
@@ -91,8 +93,10 @@ def document_from_text(
             text=rendered.text,
             blocks=rendered.blocks,
             format=PLAIN if rendered.plain else MARKDOWN,
-            outlet=front.get("outlet", "") or front.get("source", ""),
+            outlet=front.get("outlet", "") or front.get("source", "") or front.get("site", ""),
             date=front.get("date", ""),
+            author=front.get("author", "") or front.get("byline", ""),
+            url=front.get("url", "") or front.get("source_url", ""),
             encoding=encoding,
             warnings=warnings,
         )
