@@ -16,6 +16,8 @@ from viewer.core.documents import (
     document_from_source,
     read_source,
 )
+from viewer.core.fetch import is_url
+from viewer.core.sources import STDIN, load_source
 
 FORMATS = (PLAIN, MARKDOWN)
 
@@ -60,9 +62,16 @@ def article_from_source(source: Source) -> Article:
 
 
 def read_article(path: str | os.PathLike[str]) -> tuple[Article, Document]:
-    """Read an article file (by its absolute path) as ``load_document`` would: the article
-    to keep in the session and the document to show; ``DocumentError`` otherwise."""
-    source = read_source(os.path.abspath(os.fspath(path)))
+    """Read an article file (by its absolute path), a URL or standard input (``-``) as
+    ``load_document`` would: the article to keep in the session and the document to show;
+    ``DocumentError`` otherwise. A fetched page and standard input are kept like pasted
+    articles (their text is in the session; there is no file to read again)."""
+    name = os.fspath(path)
+    if name == STDIN or is_url(name):
+        source = load_source(name)
+        article = Article(source.path, source.text, source.format, pasted=True)
+        return article, document_from_source(source)
+    source = read_source(os.path.abspath(name))
     return article_from_source(source), document_from_source(source)
 
 

@@ -6,8 +6,9 @@ apostrophes, hyphens, periods and commas between two such runs join them ("Russi
 Japanese kana, Thai, Lao, Khmer, Myanmar) count each character, with the combining marks
 that follow it, as one word: ICU's dictionary word breaks were measured against this (see
 README, "Scripts without spaces") and lose Thai and short Chinese passages at the default
-minimum of 8 words, for a 5 MB dependency. With ``ignore_punctuation`` the key drops those joiners, so
-curly and straight quotes and dashes never matter; without it, each punctuation mark or
+minimum of 8 words, for a 5 MB dependency.
+
+With ``ignore_punctuation`` the key drops those joiners, so curly and straight quotes and dashes never matter; without it, each punctuation mark or
 symbol is a token of its own and keys keep what they are made of.
 """
 
@@ -58,7 +59,7 @@ def _character_classes(should_cancel: CancelCheck | None) -> tuple[str, str]:
                 ranges[-1] = (ranges[-1][0], code)
             else:
                 ranges.append((code, code))
-    punctuation = sorted(found["P"] + found["S"]) + [(0x1F000, 0x1FAFF)]  # emoji, cards, …
+    punctuation = [*sorted(found["P"] + found["S"]), (0x1F000, 0x1FAFF)]  # emoji, cards, …
     return _class_body(punctuation), _class_body(found["M"])
 
 

@@ -19,11 +19,13 @@ from viewer.core.articles import Article, pasted_article, read_article
 from viewer.core.compare import MAX_DOCUMENTS
 from viewer.core.documents import Document
 from viewer.core.errors import DocumentError
+from viewer.core.fetch import is_url
+from viewer.core.sources import STDIN
 
 if TYPE_CHECKING:
     from viewer.qt.mainwindow import MainWindow
 
-FILTER = "Articles (*.txt *.text *.md *.markdown);;All files (*)"
+FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.pdf);;All files (*)"
 
 
 READ_AT_ONCE = 512 * 1024  # bytes in all; more are read on a thread
@@ -129,12 +131,17 @@ class FileKeeper(QObject):
         self._requests += 1
         self._awaited = 0  # a newer request wins over one still being read
         size = total_size(paths)
-        if size <= READ_AT_ONCE:
+        fetching = any(path == STDIN or is_url(path) for path in paths)
+        if size <= READ_AT_ONCE and not fetching:
             self._show_opened(self.load(paths), add)
             return
         token = self._awaited = self._requests
+        urls = [path for path in paths if is_url(path)]
         self.window.show_status(
-            f"Reading {len(paths)} file{'s' if len(paths) != 1 else ''} ({size / 1e6:.1f} MB)…"
+            f"Fetching {urls[0]}…"
+            if len(urls) == 1 and len(paths) == 1
+            else f"Reading {len(paths)} article{'s' if len(paths) != 1 else ''} "
+            f"({size / 1e6:.1f} MB)…"
         )
 
         def read() -> None:
