@@ -77,7 +77,7 @@ def test_json_escapes_every_terminal_control_and_stays_equal(
 ) -> None:
     title = "Title\x1b]0;x\x07 \x9b2J \u202eevil"
     a = tmp_path / "a.md"
-    escaped = 'Title\\e]0;x\\a \\x9b2J \\u202eevil'  # YAML takes control characters as escapes
+    escaped = "Title\\e]0;x\\a \\x9b2J \\u202eevil"  # YAML takes control characters as escapes
     a.write_text(f'---\ntitle: "{escaped}"\n---\n\n{BODY * 80}', encoding="utf-8")
     b = tmp_path / "b.txt"
     b.write_text(BODY * 80, encoding="utf-8")

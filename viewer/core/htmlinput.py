@@ -180,7 +180,7 @@ def html_to_markdown(html: bytes | str, name: str, url: str = "") -> tuple[str, 
         raise DocumentError(name, f"is not a web page that could be read ({exc})") from None
     body = getattr(found, "body", None) if found is not None else None
     writer = _Writer()
-    if body is not None:
+    if body is not None and _has_prose(html):
         writer.children(body, "", 1)
     if not writer.blocks:
         raise DocumentError(
@@ -196,6 +196,43 @@ def html_to_markdown(html: bytes | str, name: str, url: str = "") -> tuple[str, 
     return dump_front_matter(fields) + "\n\n".join(writer.blocks) + "\n", encoding
 
 
+_FURNITURE = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "a",
+    "button",
+    "form",
+    "select",
+    "title",
+    "head",
+)
+_MIN_PROSE_WORDS = 5
+
+
+def _has_prose(html: bytes | str) -> bool:
+    """Whether the page has any words outside links, menus, scripts and page furniture:
+    trafilatura's fallbacks would otherwise keep a page of links as its "article"."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (lxml.etree.LxmlError, ValueError):
+        return True  # let trafilatura's own answer stand
+    lxml.etree.strip_elements(tree, *_FURNITURE, with_tail=False)
+    words = 0
+    for text in tree.itertext():
+        words += len(text.split())
+        if words >= _MIN_PROSE_WORDS:
+            return True
+    return False
+
+
 def _config() -> Any:
     """trafilatura's settings with a bound on the page's elements and no alarm signal
     (pages are also read on a worker thread, where signals cannot be set)."""
@@ -207,7 +244,6 @@ def _config() -> Any:
     config["DEFAULT"]["max_tree_size"] = str(_MAX_TREE)
     config["DEFAULT"]["extraction_timeout"] = "0"
     config["DEFAULT"]["max_file_size"] = "30000000"  # our own 20 MB limit comes first
-    config["DEFAULT"]["min_extracted_size"] = "1"
     return config
 
 

@@ -8,8 +8,9 @@ that follow it, as one word: ICU's dictionary word breaks were measured against 
 README, "Scripts without spaces") and lose Thai and short Chinese passages at the default
 minimum of 8 words, for a 5 MB dependency.
 
-With ``ignore_punctuation`` the key drops those joiners, so curly and straight quotes and dashes never matter; without it, each punctuation mark or
-symbol is a token of its own and keys keep what they are made of.
+With ``ignore_punctuation`` the key drops those joiners, so curly and straight quotes and
+dashes never matter; without it, each punctuation mark or symbol is a token of its own and
+keys keep what they are made of.
 """
 
 from __future__ import annotations
