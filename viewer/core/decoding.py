@@ -110,7 +110,7 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            if binary_problem(text) is None:
+            if not _BINARY_CONTROLS.search(text):  # not one: a guess needs clean text
                 return Decoded(text, encoding)
     return None
 

@@ -35,6 +35,7 @@ SPACELESS = (
     "\uff66-\uff9f"  # half-width Katakana
     "\U00020000-\U0003134f"  # Han, supplementary planes
 )
+SPACELESS_CHARACTER = re.compile(f"[{SPACELESS}]")
 
 
 def _class_body(ranges: list[tuple[int, int]]) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from viewer.core.articles import Article, pasted_article, read_article
+from viewer.core.articles import Article, pasted_article, pasted_html_article, read_article
 from viewer.core.compare import MAX_DOCUMENTS
 from viewer.core.documents import Document
 from viewer.core.errors import DocumentError
@@ -140,8 +140,7 @@ class FileKeeper(QObject):
         self.window.show_status(
             f"Fetching {urls[0]}…"
             if len(urls) == 1 and len(paths) == 1
-            else f"Reading {len(paths)} article{'s' if len(paths) != 1 else ''} "
-            f"({size / 1e6:.1f} MB)…"
+            else f"Reading {len(paths)} file{'s' if len(paths) != 1 else ''} ({size / 1e6:.1f} MB)…"
         )
 
         def read() -> None:
@@ -219,13 +218,25 @@ class FileKeeper(QObject):
         self.open_paths(paths)
 
     def paste(self) -> None:
-        """The clipboard's text becomes a new article."""
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
+        """The clipboard's text becomes a new article: HTML (copied from a browser) through
+        the web page extraction, a URL fetched, plain text as it is."""
+        mime = QGuiApplication.clipboard().mimeData()
+        text = mime.text() if mime is not None else ""
+        html = mime.html() if mime is not None and mime.hasHtml() else ""
+        if not text.strip() and not html.strip():
             self.window.show_status("The clipboard holds no text to paste as an article.")
             return
+        if not html and is_url(text):
+            from viewer.qt.webinput import open_url
+
+            open_url(self.window, text)
+            return
+        label = f"Pasted article {self.pasted + 1}"
         try:
-            article, document = pasted_article(text, f"Pasted article {self.pasted + 1}")
+            if html:
+                article, document = pasted_html_article(html, text, label)
+            else:
+                article, document = pasted_article(text, label)
         except DocumentError as exc:
             self.report("The clipboard cannot be pasted as an article", [str(exc)])
             return
