@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.core.makefiles import make_pdf  # noqa: E402
-from viewer.core.documents import load_document  # noqa: E402
+from tests.core.makefiles import make_pdf
+from viewer.core.documents import load_document
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"
 NAV = ["Home", "News", "Sport", "Business", "Weather", "iPlayer", "Sounds", "Bitesize"]

@@ -74,7 +74,7 @@ def _patterns(should_cancel: CancelCheck | None = None) -> tuple[re.Pattern[str]
         punct, marks = _character_classes(should_cancel)
         core = rf"[^\s{punct}{SPACELESS}]+"
         # One character of a spaceless script with the marks on it, or a word.
-        word = rf"[{SPACELESS}][{marks}]*|{core}(?:[{_JOINERS}]{core})*"
+        word = rf"{core}(?:[{_JOINERS}]{core})*|[{SPACELESS}][{marks}]*"
         _compiled.append((re.compile(word), re.compile(rf"{word}|[{punct}]")))
     return _compiled[0]
 
