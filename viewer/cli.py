@@ -1,17 +1,23 @@
-"""Command line: ``viewer FILE…`` opens the window, ``viewer compare FILE…`` prints results.
+"""Command line: ``viewer FILE…`` opens the window, ``viewer compare FILE…`` prints results,
+``viewer report FILE… -o OUT`` writes a report.
 
 This module imports Qt only when the window is asked for, so ``viewer compare`` starts fast.
+Exit status: 0 done, 1 the output could not be written (full disk, closed stdout) or the
+launcher could not be installed, 2 a usage error or an input that cannot be read,
+130 cancelled. A reader that stops early (``| head``) ends the output quietly, status 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import signal
 import sys
 import threading
 from collections.abc import Sequence
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from viewer import __version__
 from viewer.core.compare import MAX_DOCUMENTS
@@ -25,12 +31,51 @@ if TYPE_CHECKING:
     from viewer.core.review import ReviewState
 
 EXIT_OK = 0
+EXIT_OUTPUT = 1
 EXIT_BAD_INPUT = 2
 EXIT_CANCELLED = 130
 
 
 def _error(message: str) -> None:
     print(f"viewer: {escape_controls(message)}", file=sys.stderr)
+
+
+class OutputError(Exception):
+    """Standard output cannot take what the command writes (full disk, closed stdout)."""
+
+
+COMMANDS = """commands:
+  viewer compare FILE…          print the passages 2–12 articles share (or --json)
+  viewer report FILE… -o OUT    write an HTML, PDF, CSV or JSON report
+  'viewer COMMAND --help' describes each.
+
+exit status: 0 done; 1 the output could not be written (full disk, closed
+stdout) or the launcher could not be installed; 2 a usage error or an input
+that cannot be read; 130 cancelled (Ctrl+C)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, except that help or a version that standard output cannot take is an
+    OutputError (argparse ignores it and exits 0)."""
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        if not message:
+            return
+        if file is None or file is not sys.stdout:
+            super()._print_message(message, file)
+            return
+        try:
+            file.write(message)
+            file.flush()
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as exc:
+            raise OutputError(getattr(exc, "strerror", None) or str(exc)) from None
+
+
+def add_version(parser: argparse.ArgumentParser) -> None:
+    """``-V`` / ``--version``: every command has it."""
+    parser.add_argument("-V", "--version", action="version", version=f"viewer {__version__}")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -86,8 +131,10 @@ def _options(
 
 
 def compare_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="viewer compare",
+        epilog="exit status: 0 done, 1 the output could not be written, 2 a usage error or "
+        "an unreadable input, 130 cancelled.",
         description="Find the passages that 2–12 articles share, in any order, and the words "
         f"that changed inside them; or summarise a review session ({SUFFIX}): its articles, "
         "passages, the count of each verdict and its notes.",
@@ -103,6 +150,7 @@ def compare_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print the full result as JSON (format version 1)"
     )
     _add_option_flags(parser)
+    add_version(parser)
     # Flags left out keep a session's own options (and the defaults for articles).
     parser.set_defaults(min_words=None, match_case=None, match_punctuation=None)
     return parser
@@ -117,15 +165,32 @@ def split_session(files: Sequence[str], parser: argparse.ArgumentParser) -> str 
 
 
 def window_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="viewer",
         description="Show articles side by side with their shared, moved, changed and original "
-        "passages. 'viewer compare --help' for the command line.",
+        "passages.",
+        epilog=COMMANDS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "files", nargs="*", metavar="FILE", help=f"articles to open (up to {MAX_DOCUMENTS})"
     )
-    parser.add_argument("--version", action="version", version=f"viewer {__version__}")
+    add_version(parser)
+    parser.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add the launcher, icon and session file type to your desktop (this user only)",
+    )
+    parser.add_argument(
+        "--uninstall-desktop",
+        action="store_true",
+        help="remove what --install-desktop added",
+    )
+    parser.add_argument(
+        "--samples",
+        action="store_true",
+        help="open the sample articles that come with the viewer (as the start page does)",
+    )
     parser.add_argument(
         "--screenshot",
         metavar="OUT.png",
@@ -146,9 +211,17 @@ def window_parser() -> argparse.ArgumentParser:
 
 
 def _write(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.buffer.write(b"\n")
-    sys.stdout.flush()
+    """``text`` and a newline on standard output, as UTF-8, flushed."""
+    if sys.stdout is None:
+        raise OutputError("standard output is closed")
+    try:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(b"\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:  # ValueError: a closed file object
+        raise OutputError(getattr(exc, "strerror", None) or str(exc)) from None
 
 
 def load_and_compare(
@@ -240,6 +313,12 @@ def run_window(argv: Sequence[str]) -> int:
     parser = window_parser()
     args = parser.parse_args(list(argv))
     options = _options(args, parser)
+    if args.install_desktop or args.uninstall_desktop:
+        return run_desktop(args.uninstall_desktop)
+    if args.samples:
+        from viewer.core.packaged import sample_paths
+
+        args.files = [*sample_paths(), *args.files]
     args.session = split_session(args.files, parser)
     if args.session is not None and args.screenshot:
         parser.error("--screenshot shows articles; open the session in the window instead")
@@ -250,9 +329,48 @@ def run_window(argv: Sequence[str]) -> int:
     return run_app(args, options)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``viewer`` command and ``python -m viewer``."""
-    args = list(sys.argv[1:] if argv is None else argv)
+def run_desktop(remove: bool) -> int:
+    """``--install-desktop`` / ``--uninstall-desktop``: name each file written or removed."""
+    from viewer.desktop import install, uninstall
+
+    try:
+        paths = uninstall() if remove else install()
+    except OSError as exc:
+        name = f"{exc.filename}: " if exc.filename else ""
+        _error(f"{name}{exc.strerror or exc}")
+        return EXIT_OUTPUT
+    verb = "removed" if remove else "installed"
+    if not paths:
+        print("viewer: nothing to remove: the launcher is not installed", file=sys.stderr)
+    for path in paths:
+        print(f"viewer: {verb} {escape_controls(str(path))}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush cannot fail."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _flushed(status: int) -> int:
+    """``status`` once standard output is flushed; EXIT_OUTPUT (after one line on stderr) if
+    it could not take the output. A reader that went away (broken pipe) is no error."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except (OSError, ValueError) as exc:
+        _silence_stdout()
+        _error(f"could not write the output: {getattr(exc, 'strerror', None) or exc}")
+        return EXIT_OUTPUT
+    return status
+
+
+def _dispatch(args: list[str]) -> int:
     try:
         if args[:1] == ["compare"]:
             return run_compare(args[1:])
@@ -262,7 +380,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_report(args[1:])
         return run_window(args)
     except BrokenPipeError:
+        _silence_stdout()
         return EXIT_OK
+    except OutputError as exc:
+        _silence_stdout()
+        _error(f"could not write the output: {exc}")
+        return EXIT_OUTPUT
     except KeyboardInterrupt:
         print("viewer: interrupted", file=sys.stderr)
         return EXIT_CANCELLED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``viewer`` command and ``python -m viewer``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        status = _dispatch(args)
+    except SystemExit as done:  # --help, --version and usage errors
+        code = done.code if isinstance(done.code, int) else EXIT_OK
+        if _flushed(code) != code:
+            raise SystemExit(EXIT_OUTPUT) from None
+        raise
+    return _flushed(status)

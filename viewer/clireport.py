@@ -14,15 +14,17 @@ from collections.abc import Sequence
 from viewer.cli import (
     EXIT_BAD_INPUT,
     EXIT_OK,
+    Parser,
     _add_option_flags,
     _error,
+    add_version,
     load_and_compare,
 )
 from viewer.core.sessionjson import SUFFIX
 
 
 def report_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="viewer report",
         description="Compare 2–12 articles, or open a review session, and write a report: "
         "HTML (one self-contained file), PDF, CSV (one row per passage copy) or JSON (the "
@@ -43,6 +45,7 @@ def report_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--title", default="", help="the report's heading (HTML and PDF)")
     _add_option_flags(parser)
+    add_version(parser)
     parser.set_defaults(min_words=None, match_case=None, match_punctuation=None)
     return parser
 

@@ -8,6 +8,7 @@ grows with it), and the lines of Python the engine and diff-match-patch execute.
 
 from __future__ import annotations
 
+import itertools
 import random
 import sys
 from collections.abc import Callable, Iterator
@@ -20,8 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from viewer.core.changes import equal_blocks
-from viewer.core.compare import compare
+from viewer.core.changes import WordAlignment, equal_blocks
+from viewer.core.compare import _disputed, compare
 from viewer.core.documents import Document, document_from_text
 from viewer.core.errors import ComparisonCancelled
 from viewer.core.model import CompareOptions
@@ -202,6 +203,58 @@ def test_near_identical_copies_cost_few_lines_per_word_and_pair() -> None:
     # (before: 140 lines per word and pair).
     assert counter.lines / (count * pairs) <= 90
     assert all(pair.shared == (1.0, 1.0) and pair.passages == 1 for pair in result[0].pairs)
+
+
+def test_a_small_vocabulary_costs_about_as_much_per_word_as_a_large_one() -> None:
+    # 24,000 words drawn from 16, and a copy with every 9th word replaced: nearly every
+    # three-word seed occurs dozens of times, so seeds pair by rank and most of them are
+    # coincidences (hundreds of thousands of short runs) that the copy's real runs block.
+    # They must cost little each and leave no long stretch without a cancel check. (The
+    # same text drawn from 5,000 words: one clean passage, no such seeds.)
+    compare(docs_of("warm up the tokeniser", "warm up the tokeniser"))
+    per_word = {}
+    for vocabulary in (16, 5000):
+        a, b = every_kth_changed(24_000, vocabulary, 9)
+        docs = docs_of(as_text(a), as_text(b))
+        counter = LineCounter()
+        marks: list[int] = []
+
+        def should_cancel(counter: LineCounter = counter, marks: list[int] = marks) -> bool:
+            marks.append(counter.lines)
+            return False
+
+        result: list[Any] = []
+        counter.run(
+            lambda docs=docs, result=result: result.append(
+                compare(docs, should_cancel=should_cancel)
+            )
+        )
+        per_word[vocabulary] = counter.lines / (2 * len(a))
+        gaps = [later - earlier for earlier, later in itertools.pairwise([0, *marks])]
+        assert max(gaps) <= 80_000  # as at every stage (before: 197,000 while tiling)
+        assert result[0].pairs[0].shared == (1.0, 1.0)
+    # Before: 108 lines of Python per word against 30 (3.6 times); now 50 against 20.
+    assert per_word[16] <= 70
+    assert per_word[16] <= 3 * per_word[5000]
+
+
+def test_disputed_seed_runs_are_looked_for_with_cancel_checks() -> None:
+    # A passage of 300,000 words made of 100,000 three-word runs, and as many seed runs:
+    # looking for the seed runs its word diff paired otherwise walks them all.
+    runs = tuple((4 * r, 4 * r, 3) for r in range(100_000))
+    alignment = WordAlignment.from_blocks(runs)
+    counter = LineCounter()
+    marks: list[int] = []
+
+    def should_cancel() -> bool:
+        marks.append(counter.lines)
+        return False
+
+    found: list[Any] = []
+    counter.run(lambda: found.extend(_disputed(list(runs), [alignment], 400_000, should_cancel)))
+    gaps = [later - earlier for earlier, later in itertools.pairwise([0, *marks, counter.lines])]
+    assert found == []  # every seed run is where the diff put it
+    assert max(gaps) <= 80_000  # before: 500,000 lines with no check at all
 
 
 @pytest.mark.parametrize(

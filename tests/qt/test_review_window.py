@@ -138,3 +138,12 @@ def test_opening_other_articles_over_unsaved_notes_asks_first(
     assert asked == [True]
     assert window.documents == before  # Cancel: the review and its articles stay
     assert len(window.session.state.notes) == 1
+
+
+def test_notes_are_signed_with_the_chosen_name(qtbot: QtBot, window: MainWindow) -> None:
+    passage = _open_with_current_passage(qtbot, window)
+    window.reviewing.set_reviewer("  Ana   Silva ")
+    window.actions_by_name["verdict1"].trigger()
+    note = window.session.resolution.passage_note(passage)
+    assert note is not None and note.author == "Ana Silva"
+    assert window.settings.reviewer() == "Ana Silva"  # remembered for the next start

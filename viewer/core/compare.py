@@ -16,6 +16,8 @@ import time
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from itertools import repeat
+from operator import add, itemgetter, sub
 
 from viewer.core.changes import WordAlignment, align_words
 from viewer.core.documents import Document
@@ -119,9 +121,10 @@ class _Pair:
     def _matched(self, side: int, blocks: Sequence[tuple[int, int, int]]) -> tuple[Range, ...]:
         """The character ranges of the equal runs ``blocks`` on one side."""
         tokens = self.tokens[side]
-        starts = map(tokens.starts.__getitem__, [block[side] for block in blocks])
-        ends = map(tokens.ends.__getitem__, [block[side] + block[2] - 1 for block in blocks])
-        return tuple(zip(starts, ends, strict=True))
+        firsts = list(map(itemgetter(side), blocks))
+        lasts = map(sub, map(add, firsts, map(itemgetter(2), blocks)), repeat(1))
+        starts = map(tokens.starts.__getitem__, firsts)
+        return tuple(zip(starts, map(tokens.ends.__getitem__, lasts), strict=True))
 
     def _span(self, side: int, first: int, end: int) -> Range:
         return widen_to_punctuation(self.texts[side], *self._chars(side, first, end))
@@ -241,7 +244,7 @@ class _Pair:
             alignment = align_words(a[a0:a1], b[b0:b1], a0, b0, should_cancel, cand.runs)
             if alignment is not None and alignment.run_words >= self.options.min_words:
                 aligned.append(alignment)
-        aligned.extend(_disputed(tiles, aligned, len(a)))
+        aligned.extend(_disputed(tiles, aligned, len(a), should_cancel))
         chosen = one_to_one(
             aligned, (len(a), len(b)), self.breaks, self._stands, MAX_GAP, should_cancel
         )
@@ -275,24 +278,34 @@ def _units(breaks: bytearray) -> list[tuple[int, int]]:
 
 
 def _disputed(
-    tiles: list[tuple[int, int, int]], aligned: list[WordAlignment], size: int
+    tiles: list[tuple[int, int, int]],
+    aligned: list[WordAlignment],
+    size: int,
+    should_cancel: CancelCheck | None = None,
 ) -> list[WordAlignment]:
     """Seed runs inside an alignment's span that its word diff paired otherwise, each as an
     alignment of its own: where the diff of a wide window chose another of two equal words
     than the seeds did (a moved paragraph opening with a word that also stands nearby),
     the longer exact run then wins the tiling."""
-    partner = [-1] * size
+    diagonal: list[int | None] = [None] * size  # the diagonal j - i each word is paired on
     inside = bytearray(size + 1)
     for alignment in aligned:
         start, end = alignment.a_range
         inside[start:end] = b"\1" * (end - start)
-        for i, j, n in alignment.blocks:
-            partner[i : i + n] = range(j, j + n)
-    return [
-        WordAlignment.from_blocks(((i, j, n),))
-        for i, j, n in tiles
-        if inside.find(1, i, i + n) != -1 and partner[i : i + n] != list(range(j, j + n))
-    ]
+        blocks = alignment.blocks
+        for first in range(0, len(blocks), CANCEL_EVERY):
+            _check(should_cancel)
+            for i, j, n in blocks[first : first + CANCEL_EVERY]:
+                diagonal[i : i + n] = [j - i] * n
+    found: list[WordAlignment] = []
+    for first in range(0, len(tiles), CANCEL_EVERY):
+        _check(should_cancel)
+        found.extend(
+            WordAlignment.from_blocks(((i, j, n),))
+            for i, j, n in tiles[first : first + CANCEL_EVERY]
+            if inside.find(1, i, i + n) != -1 and diagonal[i : i + n].count(j - i) != n
+        )
+    return found
 
 
 def _covered(ranges: list[Range]) -> int:
@@ -338,9 +351,11 @@ def _compare(
         raise ValueError(f"compare takes 2 to {MAX_DOCUMENTS} documents, not {len(docs)}")
     key_options = KeyOptions(options.ignore_case, options.ignore_punctuation)
     tokens: list[Tokens] = []
+    keys: dict[str, str] = {}
     for doc in docs:
         _check(should_cancel)
-        tokens.append(tokenize(doc.text, key_options, should_cancel))
+        tokens.append(tokenize(doc.text, key_options, should_cancel, keys))
+    del keys
     breaks = [
         paragraph_starts(doc.text, t, should_cancel) for doc, t in zip(docs, tokens, strict=True)
     ]
@@ -350,10 +365,11 @@ def _compare(
         ids.append([])
         for start in range(0, len(t.keys), CANCEL_EVERY):
             _check(should_cancel)
-            ids[-1].extend(
-                vocabulary.setdefault(key, len(vocabulary))
-                for key in t.keys[start : start + CANCEL_EVERY]
-            )
+            chunk = t.keys[start : start + CANCEL_EVERY]
+            for key in dict.fromkeys(chunk):  # ids in order of first use, as before
+                if key not in vocabulary:
+                    vocabulary[key] = len(vocabulary)
+            ids[-1].extend(map(vocabulary.__getitem__, chunk))
     # Each pair is compared in an orientation that does not depend on the input order.
     rank = {
         index: r

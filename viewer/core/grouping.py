@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 
 from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel, sorted_checked
 from viewer.core.model import Link, Passage, Range, Span
@@ -89,7 +90,8 @@ def group_passages(
     sizes = []
     for i in range(len(nodes)):
         check_cancel(should_cancel)
-        sizes.append(sum(end - start for start, end in matched(i)))
+        ranges = matched(i)
+        sizes.append(sum(map(itemgetter(1), ranges)) - sum(map(itemgetter(0), ranges)))
     masks: dict[int, int] = {}
 
     def mask(index: int) -> int:

@@ -19,6 +19,8 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate, compress
+from operator import add, gt, itemgetter, lt, or_
 
 from viewer.core.changes import WordAlignment, trimmed
 from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
@@ -77,23 +79,23 @@ def _pieces(
     groups: list[list[Block]] = []
     starts_a, starts_b = starts
     used_a, used_b = used
+    group: list[Block] = []
+    end_a = end_b = -1
     for count, run in enumerate(runs):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
-        if groups:
-            last = groups[-1][-1]
-            end_a, end_b = last[0] + last[2], last[1] + last[2]
-            touching = end_a == run[0] and end_b == run[1]
-            apart = not touching and (
-                (starts_a.find(1, end_a, run[0] + 1) == -1)
-                != (starts_b.find(1, end_b, run[1] + 1) == -1)
-                or used_a.find(1, end_a, run[0]) != -1
-                or used_b.find(1, end_b, run[1]) != -1
-            )
-            if not apart:
-                groups[-1].append(run)
-                continue
-        groups.append([run])
+        i, j, n = run
+        if (end_a == i and end_b == j) or (
+            group
+            and (starts_a.find(1, end_a, i + 1) == -1) == (starts_b.find(1, end_b, j + 1) == -1)
+            and used_a.find(1, end_a, i) == -1
+            and used_b.find(1, end_b, j) == -1
+        ):
+            group.append(run)
+        else:
+            group = [run]
+            groups.append(group)
+        end_a, end_b = i + n, j + n
     return groups
 
 
@@ -102,8 +104,43 @@ def _alone(
     sizes: tuple[int, int],
     should_cancel: CancelCheck | None = None,
 ) -> list[bool]:
-    """For each run, whether no other run claims any of its words in either text."""
-    # How many runs claim each word, counted up to 2 (``_MORE``), one slice per run.
+    """For each run (of one word or more), whether no other run claims any of its words
+    in either text.
+
+    Per text, in order of start: a run overlaps an earlier one when it starts before the
+    furthest end so far, and a later one when the next start comes before its own end.
+    Every step is a C-level pass (``map``, ``accumulate``, ``sorted``), none per run in
+    Python: near-identical texts have tens of thousands of runs per pair."""
+    if len(runs) > 4 * _SORT_CHUNK:
+        return _alone_by_cover(runs, sizes, should_cancel)  # one sort would be too long
+    blocks = list(map(itemgetter(0), runs))
+    lengths = list(map(_LENGTH, blocks))
+    alone = [True] * len(blocks)
+    for side in (0, 1):
+        check_cancel(should_cancel)
+        starts = list(map(itemgetter(side), blocks))
+        order = sorted(range(len(blocks)), key=starts.__getitem__)
+        check_cancel(should_cancel)
+        first = list(map(starts.__getitem__, order))
+        ends = list(map(add, first, map(lengths.__getitem__, order)))
+        furthest = [-1, *accumulate(ends, max)][:-1]
+        nexts = [*first[1:], sizes[side] + 1]
+        check_cancel(should_cancel)
+        crowded = list(compress(order, map(or_, map(lt, first, furthest), map(gt, ends, nexts))))
+        for count, r in enumerate(crowded):
+            if not count % CANCEL_EVERY:
+                check_cancel(should_cancel)
+            alone[r] = False
+    return alone
+
+
+def _alone_by_cover(
+    runs: list[tuple[Block, int, int]],
+    sizes: tuple[int, int],
+    should_cancel: CancelCheck | None = None,
+) -> list[bool]:
+    """``_alone`` with a cancel check every ``CANCEL_EVERY`` runs: how many runs claim each
+    word, counted up to 2 (``_MORE``), one slice per run."""
     cover_a, cover_b = bytearray(sizes[0] + 1), bytearray(sizes[1] + 1)
     for count, ((i, j, n), _, _) in enumerate(runs):
         if not count % CANCEL_EVERY:
@@ -128,6 +165,7 @@ def tile(
     blockers: set[int] | None = None,
     should_cancel: CancelCheck | None = None,
     apart: bool = False,
+    alone_first: bool = True,
 ) -> list[tuple[Block, int]]:
     """Greedy string tiling: the ``(run, weight, owner)`` that claim no word twice.
 
@@ -140,85 +178,196 @@ def tile(
     ``viewer.core.compare.paragraph_starts``: 1 where a line starts, 2 where a paragraph
     does. Returns the tiles with their owners, as ``(block, owner)``, and adds to
     ``blockers`` the owners that took words another owner's run wanted. ``apart``: the
-    caller knows that no two runs claim a word.
+    caller knows that no two runs claim a word. ``alone_first``: set the runs no other
+    run touches aside before ordering the rest (the result is the same either way).
     """
     runs = list(runs)
-    if apart:
+    if apart or _apart(list(map(itemgetter(0), runs)), should_cancel):
         return [(block, owner) for block, _, owner in runs]
-    tiles: list[tuple[Block, int]] = []
-    contested = []
-    for entry, alone in zip(runs, _alone(runs, sizes, should_cancel), strict=True):
-        if alone:
-            tiles.append((entry[0], entry[2]))
-        else:
-            contested.append(entry)
     paragraphs = (_starts(breaks[0], 2), _starts(breaks[1], 2))
     lines = (_starts(breaks[0], 1), _starts(breaks[1], 1))
     # 1 wherever a line starts: most runs cross none, which one find() tells.
     starts_a, starts_b = _line_starts(breaks)
-    items = []
-    for count, (run, weight, owner) in enumerate(contested):
+    # Pieces in buckets by length, longest first; within a bucket, in the order of
+    # (longer run within its paragraph, higher weight, i, j, owner), packed into one int
+    # (``_Keys``). A piece's free parts are shorter than it, so they join a later bucket.
+    weights = list(map(itemgetter(1), runs))
+    keys = _Keys(sizes, weights, max(map(itemgetter(2), runs), default=0) + 1)
+    del weights
+    # Runs that are not alone wait, uncut, in a bucket of their own length: one a longer
+    # piece took whole on one side is dropped unseen (most coincidental seeds), the others
+    # are cut at line starts when their length comes up.
+    tiles: list[tuple[Block, int]] = []
+    waiting: dict[int, list[tuple[Block, int, int]]] = {}
+    for count, (entry, alone) in enumerate(
+        zip(
+            runs,
+            _alone(runs, sizes, should_cancel) if alone_first else [False] * len(runs),
+            strict=True,
+        )
+    ):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
-        i, j, n = run
-        if starts_a.find(1, i + 1, i + n) == -1 and starts_b.find(1, j + 1, j + n) == -1:
-            items.append((-n, -n, -weight, i, j, owner))
-            continue
-        pieces = _cut(run, lines)
-        if len(pieces) == 1:
-            items.append((-run[2], -run[2], -weight, run[0], run[1], owner))
-            continue
-        for paragraph in _cut(run, paragraphs):
-            for i, j, n in _cut(paragraph, lines):
-                items.append((-n, -paragraph[2], -weight, i, j, owner))
-    # Pieces in order: sorted slices merged lazily (a cancel check between slices), and a
-    # heap for the free parts pushed back; cheaper than one heap of everything.
+        if alone:
+            tiles.append((entry[0], entry[2]))
+        else:
+            waiting.setdefault(entry[0][2], []).append(entry)
+    buckets: dict[int, list[int]] = {}
+    lengths = [-n for n in waiting]
+    heapq.heapify(lengths)
+    used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
+    owners = ([-1] * (sizes[0] + 1), [-1] * (sizes[1] + 1))
+    while lengths:
+        n = -heapq.heappop(lengths)
+        bucket = buckets.pop(n, [])
+        if blockers is None:
+            # A piece taken whole on one side by a longer one gives nothing, whatever its
+            # place in the order.
+            bucket = _with_free_words(bucket, n, used, keys, should_cancel)
+        for count, (run, weight, owner) in enumerate(waiting.pop(n, ())):
+            if not count % CANCEL_EVERY:
+                check_cancel(should_cancel)
+            i, j, _ = run
+            if blockers is None and (
+                used[0].find(0, i, i + n) == -1 or used[1].find(0, j, j + n) == -1
+            ):
+                continue
+            if (
+                starts_a.find(1, i + 1, i + n) == -1 and starts_b.find(1, j + 1, j + n) == -1
+            ) or len(_cut(run, lines)) == 1:
+                bucket.append(keys.pack(n, weight, i, j, owner))
+                continue
+            for paragraph in _cut(run, paragraphs):
+                for i, j, m in _cut(paragraph, lines):
+                    key = keys.pack(paragraph[2], weight, i, j, owner)
+                    if m == n:
+                        bucket.append(key)
+                    else:
+                        _add(buckets, waiting, lengths, m, key)
+        for count, key in enumerate(_sorted_ints(bucket, should_cancel)):
+            if not count % CANCEL_EVERY:
+                check_cancel(should_cancel)
+            rest, i, j, owner = keys.unpack(key)
+            if used[0].find(1, i, i + n) == -1 and used[1].find(1, j, j + n) == -1:
+                used[0][i : i + n] = b"\1" * n
+                used[1][j : j + n] = b"\1" * n
+                owners[0][i : i + n] = [owner] * n
+                owners[1][j : j + n] = [owner] * n
+                tiles.append(((i, j, n), owner))
+                continue
+            if blockers is not None:
+                blockers.update(owners[0][i : i + n])
+                blockers.update(owners[1][j : j + n])
+            if used[0].find(0, i, i + n) == -1 or used[1].find(0, j, j + n) == -1:
+                continue  # taken whole on one side: no free part (the common case)
+            if n > _LONG_PIECE:
+                check_cancel(should_cancel)  # cutting a long piece is work of its own
+            start = 0
+            for t in range(n + 1):
+                if t == n or used[0][i + t] or used[1][j + t]:
+                    if t > start:
+                        key = keys.repack(rest, i + start, j + start, owner)
+                        _add(buckets, waiting, lengths, t - start, key)
+                    start = t + 1
+    return tiles
+
+
+def _add(
+    buckets: dict[int, list[int]],
+    waiting: dict[int, list[tuple[Block, int, int]]],
+    lengths: list[int],
+    n: int,
+    key: int,
+) -> None:
+    """Put a piece of ``n`` words in its bucket (``lengths``: a heap of the lengths still
+    to do, negated)."""
+    if n not in buckets:
+        buckets[n] = []
+        if n not in waiting:
+            heapq.heappush(lengths, -n)
+    buckets[n].append(key)
+
+
+class _Keys:
+    """A tiling piece's order within its length bucket as one int (ints sort several
+    times faster than tuples): run length within its paragraph (longer first), weight
+    (higher first), then i, j and owner (lower first)."""
+
+    def __init__(self, sizes: tuple[int, int], weights: list[int], owners: int) -> None:
+        """``owners``: one more than the highest owner."""
+        self.top = max(sizes) + 1
+        self.heaviest = max(weights, default=0)
+        self.weights = self.heaviest - min(weights, default=0) + 1
+        self.size_a, self.size_b, self.owners = sizes[0] + 1, sizes[1] + 1, owners
+
+    def pack(self, run_length: int, weight: int, i: int, j: int, owner: int) -> int:
+        rest = (self.top - run_length) * self.weights + self.heaviest - weight
+        return self.repack(rest, i, j, owner)
+
+    def repack(self, rest: int, i: int, j: int, owner: int) -> int:
+        return ((rest * self.size_a + i) * self.size_b + j) * self.owners + owner
+
+    def unpack(self, key: int) -> tuple[int, int, int, int]:
+        """``(rest, i, j, owner)``, where ``rest`` holds the run length and weight."""
+        key, owner = divmod(key, self.owners)
+        key, j = divmod(key, self.size_b)
+        rest, i = divmod(key, self.size_a)
+        return rest, i, j, owner
+
+    def places(self, key: int) -> tuple[int, int]:
+        key //= self.owners
+        key, j = divmod(key, self.size_b)
+        return key % self.size_a, j
+
+
+def _with_free_words(
+    bucket: list[int],
+    n: int,
+    used: tuple[bytearray, bytearray],
+    keys: _Keys,
+    should_cancel: CancelCheck | None,
+) -> list[int]:
+    """The pieces of length ``n`` with a free word in both texts."""
+    kept = []
+    used_a, used_b = used
+    for count, key in enumerate(bucket):
+        if not count % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        i, j = keys.places(key)
+        if used_a.find(0, i, i + n) != -1 and used_b.find(0, j, j + n) != -1:
+            kept.append(key)
+    return kept
+
+
+def _sorted_ints(items: list[int], should_cancel: CancelCheck | None) -> Iterable[int]:
+    """``items`` in order: one sort when it is quick, else sorted slices merged lazily."""
+    check_cancel(should_cancel)
+    if len(items) <= 4 * _SORT_CHUNK:
+        items.sort()
+        return items
     chunks = []
     for start in range(0, len(items), _SORT_CHUNK):
         check_cancel(should_cancel)
         chunks.append(sorted(items[start : start + _SORT_CHUNK]))
-    pending = heapq.merge(*chunks)
-    following = next(pending, None)
-    heap: list[tuple[int, int, int, int, int, int]] = []
-    used = (bytearray(sizes[0] + 1), bytearray(sizes[1] + 1))
-    owners = ([-1] * (sizes[0] + 1), [-1] * (sizes[1] + 1))
-    for count in itertools.count():
-        if following is None and not heap:
-            break
-        if not count % CANCEL_EVERY:
-            check_cancel(should_cancel)
-        if heap and (following is None or heap[0] < following):
-            length, run_length, weight, i, j, owner = heapq.heappop(heap)
-        else:
-            assert following is not None
-            length, run_length, weight, i, j, owner = following
-            following = next(pending, None)
-        n = -length
-        if used[0].find(1, i, i + n) == -1 and used[1].find(1, j, j + n) == -1:
-            used[0][i : i + n] = b"\1" * n
-            used[1][j : j + n] = b"\1" * n
-            owners[0][i : i + n] = [owner] * n
-            owners[1][j : j + n] = [owner] * n
-            tiles.append(((i, j, n), owner))
-            continue
-        if blockers is not None:
-            blockers.update(owners[0][i : i + n])
-            blockers.update(owners[1][j : j + n])
-        if used[0].find(0, i, i + n) == -1 or used[1].find(0, j, j + n) == -1:
-            continue  # taken whole on one side: no free part (the common case)
-        if n > _LONG_PIECE:
-            check_cancel(should_cancel)  # cutting a long piece is work of its own
-        start = 0
-        for t in range(n + 1):
-            if t == n or used[0][i + t] or used[1][j + t]:
-                if t > start:
-                    item = (start - t, run_length, weight, i + start, j + start, owner)
-                    heapq.heappush(heap, item)
-                start = t + 1
-    return tiles
+    return heapq.merge(*chunks)
 
 
 ROUNDS = 4
+_LENGTH = itemgetter(2)
+
+
+def _apart(blocks: list[Block], should_cancel: CancelCheck | None = None) -> bool:
+    """Whether the blocks, as given, follow each other without overlap in both texts: then
+    no two claim a word (near-identical texts, where every seed run stands alone and
+    finding that out run by run would cost more). False says nothing."""
+    for start in range(0, len(blocks), _SORT_CHUNK):
+        check_cancel(should_cancel)
+        if not all(
+            i + n <= later[0] and j + n <= later[1]
+            for (i, j, n), later in itertools.pairwise(blocks[start : start + _SORT_CHUNK + 1])
+        ):
+            return False
+    return True
 
 
 def _disjoint(ranges: list[tuple[int, int]]) -> bool:
@@ -351,8 +500,14 @@ def one_to_one(
         for k in range(len(owned)):
             if not k % CANCEL_EVERY:
                 check_cancel(should_cancel)
-            if sum(n for _, _, n in tiles[k]) < sum(n for _, _, n in owned[k]):
+            if sum(map(_LENGTH, tiles[k])) < sum(map(_LENGTH, owned[k])):
                 continue  # it lost words to others: it may stand once they withdraw
+            if not owned[k]:
+                continue
+            low = min(map(itemgetter(0), owned[k]))
+            high = max(map(add, map(itemgetter(0), owned[k]), map(_LENGTH, owned[k])))
+            if tried[low:high] == kept[low:high]:
+                continue  # every word tried was kept: each of its runs is useful (in C)
             useful = [
                 (i, j, n)
                 for i, j, n in owned[k]

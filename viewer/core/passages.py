@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import itemgetter, sub
 
 from viewer.core.errors import CANCEL_EVERY, check_cancel, sorted_checked
 from viewer.core.matching import tile
@@ -47,18 +49,6 @@ def _grams(
         end = start + _CHUNK + k - 1
         grams.extend(zip(*(ids[start + i : end] for i in range(k)), strict=False))
     return grams
-
-
-def _by_rank(positions: list[int], rank: int, count: int) -> list[int]:
-    """For a too-common gram, the places in b its ``rank``-th occurrence in a pairs with:
-    the occurrence of the same rank counted from the start, and from the end. Repeated
-    text then pairs copy i with copy i (an identical copy is found whatever it repeats)
-    at a cost linear in the text, not in the square of the repeats."""
-    from_end = rank + len(positions) - count
-    picked = [positions[rank]] if rank < len(positions) else []
-    if 0 <= from_end < len(positions) and from_end != rank:
-        picked.append(positions[from_end])
-    return picked
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,16 +86,23 @@ def gram_index(
     return GramIndex(k, grams, counts, where)
 
 
-def exact_runs(
+def grown_runs(
     a: Sequence[int],
     b: Sequence[int],
     k: int = SEED_WORDS,
     max_frequency: int = MAX_SEED_FREQUENCY,
     should_cancel: Callable[[], bool] | None = None,
     indexes: tuple[GramIndex, GramIndex] | None = None,
-) -> list[tuple[int, int, int]]:
-    """Maximal runs ``(a_start, b_start, words)`` of shared k-grams on one diagonal.
+) -> tuple[list[tuple[int, int, int]], dict[int, int]]:
+    """The maximal runs ``(a_start, b_start, words)`` of equal words along a diagonal that
+    hold a seed: a k-gram both texts have (a too-common one, occurring more than
+    ``max_frequency`` times in either, paired by rank only). Each run is found from its
+    first seed and grown both ways over equal words; the later seeds inside it cost one
+    dict lookup each (no run of seeds is built, sorted or grown twice). Growing makes a
+    reordered menu item or list line one run even where its too-common seeds stand on its
+    siblings' diagonals only.
 
+    Returns the runs and the words they hold on each diagonal ``j - i``.
     ``indexes`` are the texts' ``gram_index`` (built here when not given)."""
     if indexes is None or indexes[0].k != k or indexes[1].k != k:
         indexes = (
@@ -122,36 +119,62 @@ def exact_runs(
             for j, gram in enumerate(grams_b[start : start + CANCEL_EVERY], start):
                 if gram in count_a:
                     in_b.setdefault(gram, []).append(j)
-    starts: list[int] = []
-    for start in range(0, len(grams_a), _CHUNK):
+    size_a, size_b = len(a), len(b)
+    grown: list[tuple[int, int, int]] = []
+    reach: dict[int, int] = {}  # diagonal -> end in a of the last run grown on it
+    support: dict[int, int] = {}  # diagonal -> words of the runs grown on it
+    seen: dict[tuple[int, ...], int] = {}  # too-common gram -> its occurrences so far in a
+    walked = 0  # words the runs grown since the last cancel check span
+    for start in range(0, len(grams_a), CANCEL_EVERY):
         check_cancel(should_cancel)
-        starts.extend(
-            i for i, gram in enumerate(grams_a[start : start + _CHUNK], start) if gram in in_b
-        )
-    runs: list[list[int]] = []
-    open_runs: dict[int, int] = {}
-    seen: Counter[tuple[int, ...]] = Counter()
-    for count, i in enumerate(starts):
-        if not count % CANCEL_EVERY:
-            check_cancel(should_cancel)
-        gram = grams_a[i]
-        positions = in_b[gram]
-        if len(positions) > max_frequency or count_a[gram] > max_frequency:
-            positions = _by_rank(positions, seen[gram], count_a[gram])
-            seen[gram] += 1
-        for j in positions:
-            diagonal = j - i
-            r = open_runs.get(diagonal)
-            if r is not None and runs[r][0] + runs[r][2] == i:
-                runs[r][2] += 1
-            else:
-                open_runs[diagonal] = len(runs)
-                runs.append([i, j, 1])
-    found: list[tuple[int, int, int]] = []
-    for start in range(0, len(runs), CANCEL_EVERY):
-        check_cancel(should_cancel)
-        found.extend((i, j, n + k - 1) for i, j, n in runs[start : start + CANCEL_EVERY])
-    return found
+        chunk = grams_a[start : start + CANCEL_EVERY]
+        # The places whose gram b has, picked out in C: near-identical texts have few.
+        for i in compress(range(start, start + len(chunk)), map(in_b.__contains__, chunk)):
+            gram = grams_a[i]
+            positions = in_b[gram]
+            count = count_a[gram]
+            if len(positions) > max_frequency or count > max_frequency:
+                rank = seen.get(gram, 0)
+                seen[gram] = rank + 1
+                # Paired by rank: the occurrence of the same rank in b counted from the
+                # start, and from the end. Repeated text then pairs copy i with copy i (an
+                # identical copy is found whatever it repeats) at a cost linear in the
+                # text, not in the square of the repeats.
+                from_end = rank + len(positions) - count
+                if rank < len(positions):
+                    if 0 <= from_end < len(positions) and from_end != rank:
+                        positions = [positions[rank], positions[from_end]]
+                    else:
+                        positions = [positions[rank]]
+                else:
+                    positions = [positions[from_end]] if 0 <= from_end < len(positions) else []
+            for j in positions:
+                if reach.get(j - i, -1) > i:
+                    continue  # inside the run grown from an earlier seed
+                i0, j0 = i, j
+                while i0 > 0 and j0 > 0 and a[i0 - 1] == b[j0 - 1]:
+                    i0, j0 = i0 - 1, j0 - 1
+                end, last = i + k, min(size_a, size_b - j + i)  # the diagonal's end in a
+                while end < last and a[end] == b[end - i + j]:
+                    end += 1
+                    if end - i == _STRIDE:  # a long run: compare slices from here on
+                        while end + _STRIDE <= last and (
+                            a[end : end + _STRIDE] == b[end - i + j : end - i + j + _STRIDE]
+                        ):
+                            end += _STRIDE
+                reach[j - i] = end
+                support[j - i] = support.get(j - i, 0) + end - i0
+                grown.append((i0, j0, end - i0))
+                walked += end - i0
+                if walked > _WALK:  # many runs grown (up to 64 per word), or a long one
+                    check_cancel(should_cancel)
+                    walked = 0
+    return grown, support
+
+
+_LONG_DIAGONAL = 64  # words of runs on one diagonal that make a passage's, not chance's
+_STRIDE = 32  # words compared at once (slices) while a run grows forward
+_WALK = 8 * CANCEL_EVERY  # words of grown runs between two cancel checks
 
 
 def chain_runs(
@@ -163,14 +186,18 @@ def chain_runs(
     chains: list[list[int]] = []  # [a0, a1, b0, b1, seeded]
     open_chains: list[list[int]] = []
     pieces: dict[int, list[tuple[int, int, int]]] = {}  # id(chain) -> its runs
+    # No open chain ends before this (chains only grow): the open chains are filtered
+    # only when one may have fallen behind, not once per run.
+    soonest = 0
     for count, (a0, b0, length) in enumerate(sorted(runs)):
         if not count % CANCEL_EVERY:
             check_cancel(should_cancel)
         a1, b1 = a0 + length, b0 + length
-        open_chains = [c for c in open_chains if c[1] + max_gap >= a0]
+        if soonest + max_gap < a0:  # some chain may end too far back to take this run
+            open_chains = [c for c in open_chains if c[1] + max_gap >= a0]
+            soonest = min([c[1] for c in open_chains], default=a1)
         best: list[int] | None = None
-        best_cost = 0
-        best_overlap = 0
+        best_cost = best_overlap = 0
         for chain in open_chains:
             if b0 < chain[2]:
                 continue
@@ -191,6 +218,7 @@ def chain_runs(
             chain = [a0, a1, b0, b1, length]
             chains.append(chain)
             open_chains.append(chain)
+            soonest = min(soonest, a1)
             pieces[id(chain)] = [(a0, b0, length)]
         elif best_overlap < length:
             best[1], best[3] = max(best[1], a1), max(best[3], b1)
@@ -242,26 +270,35 @@ def tile_runs(
     sizes: tuple[int, int],
     breaks: tuple[bytearray, bytearray],
     should_cancel: Callable[[], bool] | None = None,
+    support: dict[int, int] | None = None,
 ) -> list[tuple[int, int, int]]:
     """The runs that claim no word twice (``viewer.core.matching.tile``), in text order.
 
     Among pieces of equal length, the one on the diagonal with more shared words goes
     first, so a passage's own seeds win over a coincidental copy of a short phrase.
     Repeated text (menus, lists, stock phrases) so pairs each copy with one copy only.
+    ``support``: the words of the runs on each diagonal, when known (``grown_runs``).
     """
-    support: Counter[int] = Counter()
-    for count, (i, j, n) in enumerate(runs):
-        if not count % CANCEL_EVERY:
-            check_cancel(should_cancel)
-        support[j - i] += n
+    if support is None:
+        support = {}
+        for count, (i, j, n) in enumerate(runs):
+            if not count % CANCEL_EVERY:
+                check_cancel(should_cancel)
+            support[j - i] = support.get(j - i, 0) + n
     weighted: list[tuple[tuple[int, int, int], int, int]] = []
-    for start in range(0, len(runs), CANCEL_EVERY):
+    for start in range(0, len(runs), _CHUNK):
         check_cancel(should_cancel)
-        weighted.extend(
-            (run, support[run[1] - run[0]], 0) for run in runs[start : start + CANCEL_EVERY]
-        )
-    tiles = tile(weighted, sizes, breaks, None, should_cancel)
-    return sorted_checked([block for block, _ in tiles], should_cancel)
+        chunk = runs[start : start + _CHUNK]
+        diagonals = map(sub, map(itemgetter(1), chunk), map(itemgetter(0), chunk))
+        weighted.extend(zip(chunk, map(support.__getitem__, diagonals), repeat(0)))
+    # Setting the runs that stand alone aside first pays where most do: where most words
+    # are on long diagonals (near-identical texts), not where coincidental seeds spread
+    # over countless short ones (a small vocabulary). The tiles are the same either way.
+    check_cancel(should_cancel)
+    words = sum(support.values())
+    alone_first = 2 * sum(filter(_LONG_DIAGONAL.__le__, support.values())) >= words
+    tiles = tile(weighted, sizes, breaks, None, should_cancel, alone_first=alone_first)
+    return sorted_checked(list(map(itemgetter(0), tiles)), should_cancel)
 
 
 def find_candidates(
@@ -293,45 +330,8 @@ def seed_tiles(
         return []
     if breaks is None:
         breaks = (_edges_only(len(a)), _edges_only(len(b)))
-    exact = exact_runs(a, b, k, should_cancel=should_cancel, indexes=indexes)
-    runs = extend_runs(exact, a, b, should_cancel)
-    return tile_runs(runs, (len(a), len(b)), breaks, should_cancel)
-
-
-def extend_runs(
-    runs: list[tuple[int, int, int]],
-    a: Sequence[int],
-    b: Sequence[int],
-    should_cancel: Callable[[], bool] | None = None,
-) -> list[tuple[int, int, int]]:
-    """Runs grown along their diagonal over equal words both ways, one per stretch.
-
-    Too-common seeds are only paired by rank, so a reordered menu item or list line has
-    seeds on its own diagonal only where it differs from its siblings; growing them over
-    the words it shares with them makes the whole line one run, longer than any echo.
-    Each diagonal is walked once at most: the work is linear in the runs' lengths.
-    """
-    grown: list[tuple[int, int, int]] = []
-    last_diagonal, last_end = None, -1
-    keyed: list[tuple[int, int, int, int]] = []
-    for start in range(0, len(runs), CANCEL_EVERY):
-        check_cancel(should_cancel)
-        keyed.extend((j - i, i, j, n) for i, j, n in runs[start : start + CANCEL_EVERY])
-    for count, (_, i, j, n) in enumerate(sorted_checked(keyed, should_cancel)):
-        if not count % CANCEL_EVERY:
-            check_cancel(should_cancel)
-        diagonal = j - i
-        if diagonal == last_diagonal and i + n <= last_end:
-            continue
-        while i > 0 and j > 0 and a[i - 1] == b[j - 1]:
-            i, j, n = i - 1, j - 1, n + 1
-        while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
-            n += 1
-        if n > CANCEL_EVERY:  # a long walk along the diagonal
-            check_cancel(should_cancel)
-        grown.append((i, j, n))
-        last_diagonal, last_end = diagonal, i + n
-    return grown
+    runs, support = grown_runs(a, b, k, should_cancel=should_cancel, indexes=indexes)
+    return tile_runs(runs, (len(a), len(b)), breaks, should_cancel, support)
 
 
 def _edges_only(size: int) -> bytearray:

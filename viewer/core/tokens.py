@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import islice
 
 from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 
@@ -116,35 +117,49 @@ def _key(token: str, options: KeyOptions) -> str:
 
 
 def tokenize(
-    text: str, options: KeyOptions = KeyOptions(), should_cancel: CancelCheck | None = None
+    text: str,
+    options: KeyOptions = KeyOptions(),
+    should_cancel: CancelCheck | None = None,
+    cache: dict[str, str] | None = None,
 ) -> Tokens:
-    """Split ``text`` into words (and, when punctuation counts, punctuation marks)."""
+    """Split ``text`` into words (and, when punctuation counts, punctuation marks).
+
+    ``cache`` maps tokens to their keys under ``options``: pass one dict for texts that
+    share their words (copies of one article), and each key is worked out once."""
     words, with_punct = _patterns(should_cancel)
     pattern = words if options.ignore_punctuation else with_punct
     starts: list[int] = []
     ends: list[int] = []
     keys: list[str] = []
-    cache: dict[str, str] = {}
-    for count, match in enumerate(pattern.finditer(text)):
-        if not count % CANCEL_EVERY:
-            check_cancel(should_cancel)
-        token = match.group()
-        key = cache.get(token)
-        if key is None:
-            key = cache[token] = _key(token, options)
-        starts.append(match.start())
-        ends.append(match.end())
-        keys.append(key)
+    cache = {} if cache is None else cache
+    matches = pattern.finditer(text)
+    while True:  # slices of matches, each handled in C but for the keys of new tokens
+        check_cancel(should_cancel)
+        chunk = list(islice(matches, _SLICE))
+        if not chunk:
+            break
+        starts.extend(map(re.Match.start, chunk))
+        ends.extend(map(re.Match.end, chunk))
+        tokens = list(map(re.Match.group, chunk))
+        for token in set(tokens).difference(cache):
+            cache[token] = _key(token, options)
+        keys.extend(map(cache.__getitem__, tokens))
     return Tokens(starts, ends, keys)
+
+
+_SLICE = 4 * CANCEL_EVERY  # matches taken at once (C-level work, a few ms at most)
 
 
 def count_words(text: str, should_cancel: CancelCheck | None = None) -> int:
     """Words in ``text`` as the engine counts them (punctuation marks are not words)."""
+    matches = _patterns(should_cancel)[0].finditer(text)
     count = 0
-    for count, _ in enumerate(_patterns(should_cancel)[0].finditer(text), 1):
-        if not count % CANCEL_EVERY:
-            check_cancel(should_cancel)
-    return count
+    while True:
+        check_cancel(should_cancel)
+        taken = len(list(islice(matches, _SLICE)))
+        if not taken:
+            return count
+        count += taken
 
 
 def widen_to_punctuation(text: str, start: int, end: int) -> tuple[int, int]:

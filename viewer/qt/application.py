@@ -1,14 +1,49 @@
-"""The QApplication: its names, style and theme (Qt layer). No window here: the window
+"""The QApplication: its names, icon, style and theme (Qt layer). No window here: the window
 imports this module, never the other way round."""
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from viewer import __version__
+from viewer.core.packaged import (
+    APP_ID,
+    APP_NAME,
+    ICON_SIZES,
+    ORGANISATION,
+    icon_png,
+    resource_path,
+)
+
+_icon: QIcon | None = None
+
+
+def app_icon() -> QIcon:
+    """The application icon from the packaged PNGs (every size the icon theme uses; the
+    SVG is for the desktop's icon theme, and needs no image plugin here)."""
+    global _icon
+    if _icon is None:
+        _icon = QIcon()
+        for size in ICON_SIZES:
+            png = resource_path("icons", f"{size}x{size}", icon_png(size).name)
+            _icon.addFile(str(png), QSize(size, size))
+    return _icon
+
+
+def identify_app() -> None:
+    """Names the application as the desktop knows it: organisation, name, display name,
+    version, the ``.desktop`` file (the Wayland app id) and the window icon."""
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName("viewer")
+    QCoreApplication.setApplicationVersion(__version__)
+    if isinstance(QCoreApplication.instance(), QGuiApplication):
+        QGuiApplication.setApplicationDisplayName(APP_NAME)
+        QGuiApplication.setDesktopFileName(APP_ID)
+        QGuiApplication.setWindowIcon(app_icon())
 
 
 def apply_theme(theme: str, scheme: Qt.ColorScheme | None = None) -> bool:
@@ -33,11 +68,11 @@ def apply_theme(theme: str, scheme: Qt.ColorScheme | None = None) -> bool:
 def make_app(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        identify_app()
         return existing
-    QCoreApplication.setOrganizationName("article-viewer")
-    QCoreApplication.setApplicationName("viewer")
-    QCoreApplication.setApplicationVersion(__version__)
+    identify_app()  # the names first: QApplication reads them when it starts
     app = QApplication(argv or [sys.argv[0]])
+    identify_app()
     from viewer.qt.palette import remember_system_palette
 
     remember_system_palette()  # before Fusion replaces the desktop's palette

@@ -20,6 +20,7 @@ from viewer.core.compare import MAX_DOCUMENTS
 from viewer.core.documents import Document
 from viewer.core.errors import DocumentError
 from viewer.core.fetch import is_url
+from viewer.core.packaged import sample_paths, samples_folder
 from viewer.core.sources import STDIN
 
 if TYPE_CHECKING:
@@ -53,15 +54,6 @@ def read_documents(paths: list[str]) -> tuple[list[tuple[Document, Article]], li
         else:
             read.append((document, article))
     return read, problems
-
-
-def samples_folder() -> Path:
-    """The sample articles: ``seeds/`` in a source checkout, else beside the package."""
-    here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "seeds", here.parents[1] / "seeds"):
-        if candidate.is_dir():
-            return candidate
-    return here.parents[2] / "seeds"
 
 
 class FileKeeper(QObject):
@@ -211,7 +203,7 @@ class FileKeeper(QObject):
 
     def open_samples(self) -> None:
         folder = samples_folder()
-        paths = sorted(str(p) for p in folder.glob("*.md"))
+        paths = sample_paths()
         if not paths:
             self.report("No sample articles", [f"{folder}: no sample articles found"])
             return

@@ -44,7 +44,7 @@ from viewer.core.navigation import (
 )
 from viewer.core.relations import related_order
 from viewer.core.scrollmap import anchors
-from viewer.qt.application import apply_theme
+from viewer.qt.application import app_icon, apply_theme
 from viewer.qt.docks import ReviewDocks
 from viewer.qt.files import FileKeeper
 from viewer.qt.findbar import FindBar, Finder
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.hub = ReviewHub(self)
         self.setWindowTitle("Article comparison viewer")
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
         self.theme = theme or self.settings.theme()
@@ -176,6 +177,9 @@ class MainWindow(QMainWindow):
         self.reviewing = Reviewing(self)
         self.reviewing.build_menus()
         self.actions_by_name.update(self.reviewing.actions)
+        from viewer.qt.shortcuts import add_status_tips
+
+        add_status_tips(self)
         self.session.dirtyChanged.connect(lambda _dirty: self._update_title())
         hints = QGuiApplication.styleHints()
         if hints is not None:

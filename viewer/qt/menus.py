@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from viewer import __version__
 from viewer.qt.export import export_report
@@ -158,6 +158,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     )
 
     help_menu = bar.addMenu("&Help")
+    add(help_menu, "shortcuts", "&Keyboard shortcuts", lambda: _shortcuts(window))
     add(help_menu, "about", "&About", lambda: _about(window))
     window.refresh_recent_menu = lambda: _fill_recent(window)  # type: ignore[method-assign]
     _fill_recent(window)
@@ -198,6 +199,15 @@ def _fill_recent(window: MainWindow) -> None:
             clear = menu.addAction("Clear the list")
             clear.triggered.connect(lambda: (window.settings.clear_recent(), _fill_recent(window)))
         menu.setEnabled(bool(recent))
+
+
+def _shortcuts(window: MainWindow) -> QDialog:
+    """Help → Keyboard shortcuts (not modal: it can stay open beside the window)."""
+    from viewer.qt.shortcuts import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window)
+    dialog.open()
+    return dialog
 
 
 def _about(window: MainWindow) -> QMessageBox:

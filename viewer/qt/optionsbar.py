@@ -65,6 +65,8 @@ class Legend(QWidget):
         for colour, text, _ in entries:
             swatch = QLabel()
             swatch.setFixedSize(14, 14)
+            swatch.setAccessibleName(f"Colour: {text}")
+            swatch.setToolTip(text)
             border = "palette(mid)"
             swatch.setStyleSheet(
                 f"background: {colour.name(QColor.NameFormat.HexArgb)}; border: 1px solid {border};"
@@ -93,6 +95,8 @@ class OptionsBar(QToolBar):
         self.min_words.setSuffix(" words")
         self.min_words.setToolTip("Shortest passage that counts as shared")
         self.ignore_case = QCheckBox("Ignore case")
+        self.ignore_case.setToolTip("Ignore differences in letter case: “Kyiv” matches “KYIV”")
+        self.min_words.setAccessibleName("Shortest passage")
         self.ignore_punctuation = QCheckBox("Ignore punctuation")
         self.ignore_punctuation.setToolTip(
             "Ignore punctuation and typographic variants: curly vs straight quotes, dashes"

@@ -168,6 +168,7 @@ class Pane(QFrame):
         close.setText("×")
         close.setAutoRaise(True)
         close.setToolTip("Close this article (Ctrl+W)")
+        close.setAccessibleName("Close this article")
         close.clicked.connect(lambda: self.closeRequested.emit(self))
         self.view = ArticleView(document, font)
         self.overview = Overview()

@@ -26,7 +26,7 @@ from viewer.core.notes import (
 )
 from viewer.core.review import RANGE, Note
 from viewer.qt.notedock import NoteDock
-from viewer.qt.session import now
+from viewer.qt.session import now, reviewer
 
 if TYPE_CHECKING:
     from viewer.qt.mainwindow import MainWindow
@@ -55,6 +55,7 @@ class Reviewing(QObject):
         self.dock.leaveRequested.connect(self._leave_dock)
         self.session.changed.connect(self.refresh)
         self.actions: dict[str, QAction] = {}
+        self.session.author = window.settings.reviewer() or self.session.author
         self.dock.hide()  # shown on demand (F9, F2): the panes keep the whole height
         from viewer.qt.reviewcolumns import ReviewColumns  # it imports first_line from here
 
@@ -95,6 +96,7 @@ class Reviewing(QObject):
         )
         self._add(review, "delete_note", "&Delete verdict and note", self.delete_current, None)
         self._add(review, "edit_verdicts", "Edit the verdict &list…", self.edit_verdicts, None)
+        self._add(review, "reviewer", "Your &name on notes…", self.ask_reviewer, None)
         review.addSeparator()
         panel = self.dock.toggleViewAction()
         panel.setText("Verdict and note &panel")
@@ -270,6 +272,19 @@ class Reviewing(QObject):
 
         if edit_verdicts(self.session, self.window):
             self.window.show_status("Verdict list changed (Ctrl+Z undoes it)")
+
+    def ask_reviewer(self) -> None:
+        name, ok = QInputDialog.getText(
+            self.window, "Your name on notes", "Name:", text=self.session.author
+        )
+        if ok:
+            self.set_reviewer(name)
+
+    def set_reviewer(self, name: str) -> None:
+        """The name put on the verdicts and notes made from now on (kept in the settings)."""
+        self.window.settings.set_reviewer(name)
+        self.session.author = self.window.settings.reviewer() or reviewer()
+        self.window.show_status(f"Verdicts and notes are now signed {self.session.author}.")
 
     def edit_note(self) -> None:
         self._wanted = True

@@ -1,6 +1,8 @@
 """What the window remembers between sessions, through QSettings (Qt layer).
 
-A stored value of the wrong type (a hand-edited or corrupted file) reads as the default.
+QSettings converts stored values (``value(key, default, type=…)``); a stored value that is
+not of the right kind at all (a hand-edited or corrupted file: a rectangle where a
+boolean belongs) reads as the default, where Qt would read it as false or 0.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ MAX_RECENT = 10
 class Store(Protocol):
     """The part of QSettings that ``Settings`` uses."""
 
-    def value(self, key: str, defaultValue: Any = None) -> Any: ...
+    def value(self, key: str, defaultValue: Any = None, type: Any = None) -> Any: ...
 
     def setValue(self, key: str, value: Any) -> None: ...
 
@@ -30,8 +32,9 @@ class MemoryStore:
     def __init__(self) -> None:
         self._values: dict[str, Any] = {}
 
-    def value(self, key: str, defaultValue: Any = None) -> Any:
-        return self._values.get(key, defaultValue)
+    def value(self, key: str, defaultValue: Any = None, type: Any = None) -> Any:
+        value = self._values.get(key, defaultValue)
+        return value if type is None or value is None else type(value)
 
     def setValue(self, key: str, value: Any) -> None:
         self._values[key] = value
@@ -47,7 +50,7 @@ class Settings:
         defaults = CompareOptions()
         try:
             return CompareOptions(
-                min_words=int(str(self.store.value("options/min_words", defaults.min_words))),
+                min_words=self._int("options/min_words", defaults.min_words),
                 ignore_case=self._bool("options/ignore_case", defaults.ignore_case),
                 ignore_punctuation=self._bool(
                     "options/ignore_punctuation", defaults.ignore_punctuation
@@ -61,13 +64,22 @@ class Settings:
         self.store.setValue("options/ignore_case", options.ignore_case)
         self.store.setValue("options/ignore_punctuation", options.ignore_punctuation)
 
+    def _stored(self, key: str, kinds: tuple[type, ...]) -> bool:
+        """Whether ``key`` holds a value QSettings can convert (else it reads as 0/false)."""
+        return isinstance(self.store.value(key), kinds)
+
     def _bool(self, key: str, default: bool) -> bool:
-        value = self.store.value(key, default)
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.lower() in ("true", "1", "yes", "false", "0", "no"):
-            return value.lower() in ("true", "1", "yes")
-        return default
+        if not self._stored(key, (bool, int, str)):
+            return default
+        return bool(self.store.value(key, default, type=bool))
+
+    def _int(self, key: str, default: int) -> int:
+        if not self._stored(key, (int, str)):
+            return default
+        value = self.store.value(key)
+        if isinstance(value, str) and not value.strip().lstrip("+-").isdigit():
+            return default
+        return int(self.store.value(key, default, type=int))
 
     def theme(self) -> str:
         value = self.store.value("view/theme", "system")
@@ -90,10 +102,7 @@ class Settings:
         self.store.setValue("view/order_by_relation", on)
 
     def zoom(self) -> int:
-        try:
-            return max(-6, min(12, int(str(self.store.value("view/zoom", 0)))))
-        except (TypeError, ValueError):
-            return 0
+        return max(-6, min(12, self._int("view/zoom", 0)))
 
     def set_zoom(self, steps: int) -> None:
         self.store.setValue("view/zoom", steps)
@@ -154,3 +163,11 @@ class Settings:
 
     def set_autosave_folder(self, folder: str | Path) -> None:
         self.store.setValue("autosave/folder", str(folder))
+
+    def reviewer(self) -> str:
+        """The name put on verdicts and notes; empty: the login name."""
+        value = self.store.value("review/author", "")
+        return " ".join(value.split()) if isinstance(value, str) else ""
+
+    def set_reviewer(self, name: str) -> None:
+        self.store.setValue("review/author", " ".join(name.split()))
