@@ -143,7 +143,8 @@ def compare_parser() -> argparse.ArgumentParser:
         "files",
         nargs="+",
         metavar="FILE",
-        help=f"articles (.txt, .md, .markdown), or one session ({SUFFIX})",
+        help="articles (.txt, .md, .html, .docx, .pdf; an http(s) URL; - for standard input), "
+        f"or one session ({SUFFIX})",
     )
     parser.add_argument(
         "--json", action="store_true", help="print the full result as JSON (format version 1)"
@@ -229,7 +230,7 @@ def load_and_compare(
     """Load ``args.files`` (articles or one session) and compare them: the comparison and
     the session's state (None for articles), or an exit status after saying what failed."""
     from viewer.core.compare import compare
-    from viewer.core.documents import load_document
+    from viewer.core.sources import load_document
 
     session = split_session(args.files, parser)
     state = None

@@ -18,7 +18,9 @@ def test_summary_escapes_control_characters_in_titles_and_names(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     a = tmp_path / "a\x1b[31m.md"
-    a.write_text(f'---\ntitle: "{TITLE}"\n---\n\n{BODY * 80}', encoding="utf-8")
+    # YAML takes control characters only as escapes: "\e" is ESC, "\a" BEL.
+    yaml_title = TITLE.replace("\x1b", "\\e").replace("\x07", "\\a").replace("\u202e", "\\u202e")
+    a.write_text(f'---\ntitle: "{yaml_title}"\n---\n\n{BODY * 80}', encoding="utf-8")
     b = tmp_path / "b.txt"
     b.write_text(f"Other title\n\n{BODY * 3}", encoding="utf-8")
     assert main(["compare", str(a), str(b)]) == 0
@@ -75,7 +77,8 @@ def test_json_escapes_every_terminal_control_and_stays_equal(
 ) -> None:
     title = "Title\x1b]0;x\x07 \x9b2J \u202eevil"
     a = tmp_path / "a.md"
-    a.write_text(f'---\ntitle: "{title}"\n---\n\n{BODY * 80}', encoding="utf-8")
+    escaped = "Title\\e]0;x\\a \\x9b2J \\u202eevil"  # YAML takes control characters as escapes
+    a.write_text(f'---\ntitle: "{escaped}"\n---\n\n{BODY * 80}', encoding="utf-8")
     b = tmp_path / "b.txt"
     b.write_text(BODY * 80, encoding="utf-8")
     assert main(["compare", "--json", str(a), str(b)]) == 0

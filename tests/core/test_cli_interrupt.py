@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import viewer.core.documents
+import viewer.core.sources
 from viewer.cli import EXIT_CANCELLED, main
 
 
@@ -22,7 +22,7 @@ def test_ctrl_c_while_files_load_prints_one_line(
     def interrupted(path: object) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(viewer.core.documents, "load_document", interrupted)
+    monkeypatch.setattr(viewer.core.sources, "load_document", interrupted)
     files = [tmp_path / "a.txt", tmp_path / "b.txt"]
     for file in files:
         file.write_text("Some words of an article.", encoding="utf-8")

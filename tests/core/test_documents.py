@@ -113,7 +113,7 @@ def test_folder(tmp_path: Path) -> None:
 
 
 def test_unknown_extension(tmp_path: Path) -> None:
-    expect_error(write(tmp_path, "a.pdf", b"%PDF-1.4"), "unsupported file type ('.pdf')")
+    expect_error(write(tmp_path, "a.odt", b"PK\x03\x04"), "unsupported file type ('.odt')")
 
 
 def test_binary_content(tmp_path: Path) -> None:

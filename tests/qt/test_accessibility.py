@@ -60,3 +60,45 @@ def test_the_shortcuts_window_lists_every_action_with_keys(
     assert ("Open articles", keys) in shown
     assert any(text == "Next shared passage" or "passage" in text for text, _ in shown)
     dialogs[0].close()
+
+
+def test_the_link_map_steps_through_its_passages_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtCore import Qt
+
+    open_and_wait(qtbot, window, seed_paths("000", "004"))
+    linkmap = window.row.linkmaps[0]
+    assert linkmap.focusPolicy() == Qt.FocusPolicy.StrongFocus and linkmap.accessibleName()
+    order = linkmap.passages_in_order()
+    assert sorted(order) == [0, 1]
+    linkmap.setFocus()
+    qtbot.keyClick(linkmap, Qt.Key.Key_Down)
+    assert window.current_passage == order[0]
+    qtbot.keyClick(linkmap, Qt.Key.Key_Down)
+    assert window.current_passage == order[1]
+    assert window.row.linkmaps[0].hasFocus()  # the next key still goes to the map
+    qtbot.keyClick(linkmap, Qt.Key.Key_Up)
+    assert window.current_passage == order[0]
+
+
+def test_the_overview_strip_moves_the_view_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtCore import Qt
+
+    open_and_wait(qtbot, window, seed_paths("000", "002"))
+    window.resize(1400, 500)
+    qtbot.wait(200)
+    pane = next(p for p in window.row.panes if "/002-" in p.document.path)
+    strip = pane.overview
+    assert strip.focusPolicy() == Qt.FocusPolicy.StrongFocus and strip.accessibleName()
+    strip.setFocus()
+    qtbot.keyClick(strip, Qt.Key.Key_End)
+    bar = pane.view.verticalScrollBar()
+    assert pane.view.top() >= bar.maximum() - pane.view.room()[1] - 2  # at the article's end
+    end = pane.view.top()
+    qtbot.keyClick(strip, Qt.Key.Key_PageUp)
+    assert pane.view.top() < end
+    qtbot.keyClick(strip, Qt.Key.Key_Home)
+    assert pane.view.top() <= 0

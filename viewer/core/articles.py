@@ -16,6 +16,9 @@ from viewer.core.documents import (
     document_from_source,
     read_source,
 )
+from viewer.core.errors import DocumentError
+from viewer.core.fetch import is_url
+from viewer.core.sources import STDIN, load_source
 
 FORMATS = (PLAIN, MARKDOWN)
 
@@ -60,9 +63,16 @@ def article_from_source(source: Source) -> Article:
 
 
 def read_article(path: str | os.PathLike[str]) -> tuple[Article, Document]:
-    """Read an article file (by its absolute path) as ``load_document`` would: the article
-    to keep in the session and the document to show; ``DocumentError`` otherwise."""
-    source = read_source(os.path.abspath(os.fspath(path)))
+    """Read an article file (by its absolute path), a URL or standard input (``-``) as
+    ``load_document`` would: the article to keep in the session and the document to show;
+    ``DocumentError`` otherwise. A fetched page and standard input are kept like pasted
+    articles (their text is in the session; there is no file to read again)."""
+    name = os.fspath(path)
+    if name == STDIN or is_url(name):
+        source = load_source(name)
+        article = Article(source.path, source.text, source.format, pasted=True)
+        return article, document_from_source(source)
+    source = read_source(os.path.abspath(name))
     return article_from_source(source), document_from_source(source)
 
 
@@ -70,6 +80,20 @@ def pasted_article(text: str, label: str) -> tuple[Article, Document]:
     """A pasted article (checked as ``document_from_paste`` does) and its document."""
     document = document_from_paste(text, label)
     return Article(label, document.text, PLAIN, pasted=True), document
+
+
+def pasted_html_article(html: str, text: str, label: str) -> tuple[Article, Document]:
+    """HTML copied from a browser, through the web page extraction; when it holds no article
+    text the extraction can find (a few words copied), its plain ``text`` as pasted."""
+    from viewer.core.htmlinput import html_to_markdown
+
+    try:
+        markdown, _ = html_to_markdown(html, label)
+    except DocumentError:
+        return pasted_article(text, label)
+    document_from_paste(markdown, label)  # the checks a paste gets: size, binary data
+    source = Source(label, markdown, MARKDOWN)
+    return Article(label, markdown, MARKDOWN, pasted=True), document_from_source(source)
 
 
 def article_document(article: Article) -> Document:

@@ -87,6 +87,34 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
     return str(best), str(best.encoding)
 
 
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 LE or BE without a byte-order mark, or None.
+
+    Text in UTF-16 has its zero bytes on one side of each pair (the high byte of ASCII
+    spaces, digits and Latin, Cyrillic, Greek, Arabic or Hebrew letters), and decodes with
+    no NUL character and no control characters; binary data has zero bytes on both sides
+    and NUL pairs.
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:65536]
+    pairs = len(sample) // 2
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    for encoding, zeros, other in (
+        ("utf-16-le", odd_zeros, even_zeros),
+        ("utf-16-be", even_zeros, odd_zeros),
+    ):
+        if zeros >= max(1, pairs // 100) and other * 4 <= zeros:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if not _BINARY_CONTROLS.search(text):  # not one: a guess needs clean text
+                return Decoded(text, encoding)
+    return None
+
+
 def decode_bytes(data: bytes, path: str) -> Decoded:
     """Decode a file's bytes, or raise ``DocumentError`` naming ``path``."""
     for bom, encoding in _BOMS:
@@ -99,6 +127,9 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
                 ) from exc
             return _checked(Decoded(text, encoding), path)
     if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return _checked(utf16, path)
         raise DocumentError(path, "is a binary file, not text (it contains NUL bytes)")
     try:
         decoded = Decoded(data.decode("utf-8"), "utf-8")

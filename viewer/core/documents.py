@@ -21,8 +21,22 @@ MAX_BYTES = 20_000_000  # "20 MB" in README and messages: sizes are in decimal m
 _SURROGATES = re.compile("[\ud800-\udfff]")  # lone halves: clipboard text that is not Unicode
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+DOCX_SUFFIXES = frozenset({".docx"})
+PDF_SUFFIXES = frozenset({".pdf"})
 MARKDOWN = "markdown"
 PLAIN = "text"
+# Formats converted to Markdown (with front matter) as they are read: a session keeps that.
+HTML = "html"
+DOCX = "docx"
+PDF = "pdf"
+SUFFIXES = (
+    sorted(TEXT_SUFFIXES)
+    + sorted(MARKDOWN_SUFFIXES)
+    + sorted(HTML_SUFFIXES)
+    + sorted(DOCX_SUFFIXES)
+    + sorted(PDF_SUFFIXES)
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,8 @@ class Document:
     format: str = PLAIN
     outlet: str = ""
     date: str = ""
+    author: str = ""
+    url: str = ""  # where a fetched or saved web page came from
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()  # "path: problem" lines: what was read with a workaround
 
@@ -91,8 +107,10 @@ def document_from_text(
             text=rendered.text,
             blocks=rendered.blocks,
             format=PLAIN if rendered.plain else MARKDOWN,
-            outlet=front.get("outlet", "") or front.get("source", ""),
+            outlet=front.get("outlet", "") or front.get("source", "") or front.get("site", ""),
             date=front.get("date", ""),
+            author=front.get("author", "") or front.get("byline", ""),
+            url=front.get("url", "") or front.get("source_url", ""),
             encoding=encoding,
             warnings=warnings,
         )
@@ -108,14 +126,21 @@ def document_from_text(
 
 
 def format_for(path: str) -> str:
-    """``markdown`` or ``text`` from the file name; ``DocumentError`` for other types."""
+    """The input format from the file name; ``DocumentError`` for other types."""
     suffix = Path(path).suffix.lower()
-    if suffix in MARKDOWN_SUFFIXES:
-        return MARKDOWN
-    if suffix in TEXT_SUFFIXES:
-        return PLAIN
+    for suffixes, format in (
+        (MARKDOWN_SUFFIXES, MARKDOWN),
+        (TEXT_SUFFIXES, PLAIN),
+        (HTML_SUFFIXES, HTML),
+        (DOCX_SUFFIXES, DOCX),
+        (PDF_SUFFIXES, PDF),
+    ):
+        if suffix in suffixes:
+            return format
     shown = f"'{suffix}'" if suffix else "no extension"
-    raise DocumentError(path, f"unsupported file type ({shown}); expected .txt, .md or .markdown")
+    raise DocumentError(
+        path, f"unsupported file type ({shown}); expected {', '.join(SUFFIXES[:-1])} or .pdf"
+    )
 
 
 def _megabytes(size: int) -> str:
@@ -181,15 +206,52 @@ class Source:
 
 
 def read_source(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Source:
-    """Read and decode an article file; raise ``DocumentError`` naming the file and the problem."""
+    """Read and decode an article file; raise ``DocumentError`` naming the file and the problem.
+
+    Web pages, Word documents and PDFs come back as Markdown with front matter."""
     name = os.fspath(path)
     data = _read_regular_file(name, max_bytes)
+    return source_from_bytes(data, name, format_for(name))
+
+
+def sniff_format(data: bytes) -> str:
+    """The format of unnamed bytes (standard input): PDF, Word (a zip), a web page,
+    Markdown when it starts with front matter, else plain text."""
+    head = data[:1024].lstrip().lower()
+    if head.startswith(b"%pdf-"):
+        return PDF
+    if head.startswith(b"pk\x03\x04"):
+        return DOCX
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head:
+        return HTML
+    if head.startswith(b"---"):
+        return MARKDOWN
+    return PLAIN
+
+
+def source_from_bytes(data: bytes, name: str, format: str) -> Source:
+    """An article's bytes, read as ``format``, to its source text; ``DocumentError`` otherwise."""
+    if not data.strip():
+        raise DocumentError(name, "is empty")
+    if format == HTML:
+        from viewer.core.htmlinput import html_to_markdown
+
+        markdown, encoding = html_to_markdown(data, name)
+        return Source(name, normalize_newlines(markdown), MARKDOWN, encoding)
+    if format == DOCX:
+        from viewer.core.docxinput import docx_to_markdown
+
+        return Source(name, normalize_newlines(docx_to_markdown(data, name)), MARKDOWN)
+    if format == PDF:
+        from viewer.core.pdfinput import pdf_to_markdown
+
+        return Source(name, normalize_newlines(pdf_to_markdown(data, name)), MARKDOWN)
     decoded = decode_bytes(data, name)
     if not decoded.text.strip():
         raise DocumentError(name, "is empty")
     warnings = tuple(f"{name}: {warning}" for warning in decoded.warnings)
     text = normalize_newlines(decoded.text)
-    return Source(name, text, format_for(name), decoded.encoding, warnings)
+    return Source(name, text, format, decoded.encoding, warnings)
 
 
 def document_from_source(source: Source) -> Document:

@@ -32,6 +32,7 @@ from viewer.core.blocks import (
     StyleRun,
     text_blocks,
 )
+from viewer.core.frontmatter import parse_front_matter
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -142,22 +143,6 @@ def _parser() -> MarkdownIt:
     md.block.ruler.before("table", "flatten_deep", _flatten_deep)
     md.disable(["inline", "text_join"])  # run per paragraph by ``_parse`` within budget
     return md
-
-
-def parse_front_matter(source: str) -> dict[str, str]:
-    """Read the simple ``key: value`` lines of YAML front matter; other YAML is ignored."""
-    fields: dict[str, str] = {}
-    for line in source.splitlines():
-        if not line.strip() or line.startswith((" ", "\t", "#", "-")) or ":" not in line:
-            continue
-        key, _, value = line.partition(":")
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-            quote = value[0]
-            value = value[1:-1]
-            value = value.replace('\\"', '"') if quote == '"' else value.replace("''", "'")
-        fields[key.strip().lower()] = value
-    return fields
 
 
 class _Builder:
@@ -279,8 +264,12 @@ def _plain_fallback(source: str, warning: str) -> RenderedMarkdown:
     front: dict[str, str] = {}
     match = _FRONT_MATTER.match(source)
     if match:
-        front = parse_front_matter(match.group(1) or "")
+        parsed = parse_front_matter(match.group(1) or "")
+        front = parsed.fields
         source = source[match.end() :]
+        return RenderedMarkdown(
+            source, text_blocks(source), front, (warning, *parsed.warnings), plain=True
+        )
     return RenderedMarkdown(source, text_blocks(source), front, (warning,), plain=True)
 
 
@@ -332,7 +321,9 @@ def render_markdown(source: str) -> RenderedMarkdown:
     for token in tokens:
         kind = token.type
         if kind == "front_matter":
-            front = parse_front_matter(token.content)
+            parsed = parse_front_matter(token.content)
+            front = parsed.fields
+            warnings.extend(parsed.warnings)
         elif kind == "blockquote_open":
             quote_depth += 1
         elif kind == "blockquote_close":

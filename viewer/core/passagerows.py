@@ -14,7 +14,7 @@ from functools import cached_property
 from viewer.core.model import Comparison, Link, Span
 from viewer.core.navigation import short_name
 from viewer.core.scrollmap import Segment, monotone_chain
-from viewer.core.tokens import count_words
+from viewer.core.tokens import SPACELESS_CHARACTER, count_words
 
 FIRST_WORDS = 12  # words of a passage shown in its row
 
@@ -57,6 +57,8 @@ def word_count(text: str) -> int:
     A run of letters and digits between white space is one word; only the other runs
     (with punctuation, symbols, marks) go through the word pattern, in one call.
     """
+    if SPACELESS_CHARACTER.search(text):  # each character of these scripts is a word
+        return count_words(text)
     tokens = text.split()
     plain = sum(1 for token in tokens if token.isalnum())
     if plain == len(tokens):

@@ -30,6 +30,8 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                 "title": doc.title,
                 "outlet": doc.outlet,
                 "date": doc.date,
+                "author": doc.author,
+                "url": doc.url,
                 "format": doc.format,
                 "words": stats.words,
                 "shared": stats.shared,

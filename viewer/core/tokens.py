@@ -2,9 +2,15 @@
 
 A word is a run of characters that are neither white space nor punctuation/symbols, where
 apostrophes, hyphens, periods and commas between two such runs join them ("Russia’s",
-"14,000", "U.S", "de-escalate"). With ``ignore_punctuation`` the key drops those joiners, so
-curly and straight quotes and dashes never matter; without it, each punctuation mark or
-symbol is a token of its own and keys keep what they are made of.
+"14,000", "U.S", "de-escalate"). Scripts written without spaces between words (Chinese,
+Japanese kana, Thai, Lao, Khmer, Myanmar) count each character, with the combining marks
+that follow it, as one word: ICU's dictionary word breaks were measured against this (see
+README, "Scripts without spaces") and lose Thai and short Chinese passages at the default
+minimum of 8 words, for a 5 MB dependency.
+
+With ``ignore_punctuation`` the key drops those joiners, so curly and straight quotes and
+dashes never matter; without it, each punctuation mark or symbol is a token of its own and
+keys keep what they are made of.
 """
 
 from __future__ import annotations
@@ -17,20 +23,23 @@ from itertools import islice
 from viewer.core.errors import CANCEL_EVERY, CancelCheck, check_cancel
 
 _JOINERS = "'’ʼ‘\\-‐‑.,"
+# Scripts without spaces between words: each character is a token of its own.
+SPACELESS = (
+    "\u0e00-\u0eff"  # Thai, Lao
+    "\u1000-\u109f"  # Myanmar
+    "\u1780-\u17ff\u19e0-\u19ff"  # Khmer
+    "\u2e80-\u2fdf"  # CJK radicals
+    "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u303b\u303c"  # ideographic marks, numbers
+    "\u3040-\u30ff\u31f0-\u31ff"  # Hiragana, Katakana
+    "\u3100-\u312f\u31a0-\u31bf"  # Bopomofo
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
+    "\uff66-\uff9f"  # half-width Katakana
+    "\U00020000-\U0003134f"  # Han, supplementary planes
+)
+SPACELESS_CHARACTER = re.compile(f"[{SPACELESS}]")
 
 
-def _punctuation_class(should_cancel: CancelCheck | None) -> str:
-    """A regex class body for Unicode punctuation and symbols (BMP plus emoji planes)."""
-    ranges: list[tuple[int, int]] = []
-    for code in range(0x10000):
-        if not code % CANCEL_EVERY:
-            check_cancel(should_cancel)
-        if unicodedata.category(chr(code))[0] in "PS":
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
-    ranges.append((0x1F000, 0x1FAFF))  # emoji, pictographs, playing cards, …
+def _class_body(ranges: list[tuple[int, int]]) -> str:
     parts = []
     for low, high in ranges:
         if 0xD800 <= low <= 0xDFFF:
@@ -40,15 +49,33 @@ def _punctuation_class(should_cancel: CancelCheck | None) -> str:
     return "".join(parts)
 
 
+def _character_classes(should_cancel: CancelCheck | None) -> tuple[str, str]:
+    """Regex class bodies for Unicode punctuation and symbols (BMP plus emoji planes), and
+    for combining marks (BMP)."""
+    found: dict[str, list[tuple[int, int]]] = {"P": [], "S": [], "M": []}
+    for code in range(0x10000):
+        if not code % CANCEL_EVERY:
+            check_cancel(should_cancel)
+        ranges = found.get(unicodedata.category(chr(code))[0])
+        if ranges is not None:
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    punctuation = [*sorted(found["P"] + found["S"]), (0x1F000, 0x1FAFF)]  # emoji, cards, …
+    return _class_body(punctuation), _class_body(found["M"])
+
+
 _compiled: list[tuple[re.Pattern[str], re.Pattern[str]]] = []
 
 
 def _patterns(should_cancel: CancelCheck | None = None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The word pattern and the word-or-punctuation pattern, built on first use."""
     if not _compiled:
-        punct = _punctuation_class(should_cancel)
-        core = rf"[^\s{punct}]+"
-        word = rf"{core}(?:[{_JOINERS}]{core})*"
+        punct, marks = _character_classes(should_cancel)
+        core = rf"[^\s{punct}{SPACELESS}]+"
+        # One character of a spaceless script with the marks on it, or a word.
+        word = rf"{core}(?:[{_JOINERS}]{core})*|[{SPACELESS}][{marks}]*"
         _compiled.append((re.compile(word), re.compile(rf"{word}|[{punct}]")))
     return _compiled[0]
 

@@ -15,16 +15,18 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from viewer.core.articles import Article, pasted_article, read_article
+from viewer.core.articles import Article, pasted_article, pasted_html_article, read_article
 from viewer.core.compare import MAX_DOCUMENTS
 from viewer.core.documents import Document
 from viewer.core.errors import DocumentError
+from viewer.core.fetch import is_url
 from viewer.core.packaged import sample_paths, samples_folder
+from viewer.core.sources import STDIN
 
 if TYPE_CHECKING:
     from viewer.qt.mainwindow import MainWindow
 
-FILTER = "Articles (*.txt *.text *.md *.markdown);;All files (*)"
+FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.pdf);;All files (*)"
 
 
 READ_AT_ONCE = 512 * 1024  # bytes in all; more are read on a thread
@@ -121,12 +123,16 @@ class FileKeeper(QObject):
         self._requests += 1
         self._awaited = 0  # a newer request wins over one still being read
         size = total_size(paths)
-        if size <= READ_AT_ONCE:
+        fetching = any(path == STDIN or is_url(path) for path in paths)
+        if size <= READ_AT_ONCE and not fetching:
             self._show_opened(self.load(paths), add)
             return
         token = self._awaited = self._requests
+        urls = [path for path in paths if is_url(path)]
         self.window.show_status(
-            f"Reading {len(paths)} file{'s' if len(paths) != 1 else ''} ({size / 1e6:.1f} MB)…"
+            f"Fetching {urls[0]}…"
+            if len(urls) == 1 and len(paths) == 1
+            else f"Reading {len(paths)} file{'s' if len(paths) != 1 else ''} ({size / 1e6:.1f} MB)…"
         )
 
         def read() -> None:
@@ -204,13 +210,25 @@ class FileKeeper(QObject):
         self.open_paths(paths)
 
     def paste(self) -> None:
-        """The clipboard's text becomes a new article."""
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
+        """The clipboard's text becomes a new article: HTML (copied from a browser) through
+        the web page extraction, a URL fetched, plain text as it is."""
+        mime = QGuiApplication.clipboard().mimeData()
+        text = mime.text() if mime is not None else ""
+        html = mime.html() if mime is not None and mime.hasHtml() else ""
+        if not text.strip() and not html.strip():
             self.window.show_status("The clipboard holds no text to paste as an article.")
             return
+        if not html and is_url(text):
+            from viewer.qt.webinput import open_url
+
+            open_url(self.window, text)
+            return
+        label = f"Pasted article {self.pasted + 1}"
         try:
-            article, document = pasted_article(text, f"Pasted article {self.pasted + 1}")
+            if html:
+                article, document = pasted_html_article(html, text, label)
+            else:
+                article, document = pasted_article(text, label)
         except DocumentError as exc:
             self.report("The clipboard cannot be pasted as an article", [str(exc)])
             return

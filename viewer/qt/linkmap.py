@@ -11,10 +11,12 @@ labelled with the far article's short name, so what joins non-neighbours shows t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -64,7 +66,12 @@ class LinkMap(QWidget):
         # the document y bounds of its blocks (cheap, to skip tongues out of view).
         self._far_geometry: list[tuple[int, int, int, int, str, float, float]] | None = None
         self._far_exact: dict[tuple[int, int, int], tuple[float, float]] = {}
-        self.setToolTip("Shared passages between the neighbouring articles; click a band")
+        self.setToolTip(
+            "Shared passages between the neighbouring articles; click a band, or Tab here "
+            "and use Up/Down to step through them"
+        )
+        self.setAccessibleName("Shared passages between neighbouring articles")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for pane in (left, right):
             pane.view.verticalScrollBar().valueChanged.connect(self.update)
             pane.view.layoutChanged.connect(self.relayout)
@@ -295,6 +302,12 @@ class LinkMap(QWidget):
             painter.setPen(QPen(QColor(colours.outline), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(current_path)
+        if self.hasFocus():  # keyboard focus: a dotted frame
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 1)
+            pen.setStyle(Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -1.5, -1.5))
         painter.end()
 
     def _paint_far(self, painter: QPainter, colours: Colours, possible: int) -> None:
@@ -340,6 +353,53 @@ class LinkMap(QWidget):
             text.prepare(font=font)
             self._labels[key] = text
         return text
+
+    def passages_in_order(self) -> list[int]:
+        """The passages this map joins (near and far), in the left pane's text order."""
+        comparison = self.comparison
+        if comparison is None:
+            return []
+        found: dict[int, int] = {}
+        for link in comparison.links:
+            for doc in (self.left_doc, self.right_doc):
+                if doc in link.docs:
+                    # Left-pane places first, in text order; right-only ones after them.
+                    start = link.ranges[link.side(doc)][0]
+                    start += 0 if doc == self.left_doc else 1 << 40
+                    found[link.passage] = min(found.get(link.passage, start), start)
+        return sorted(found, key=lambda p: (found[p], p))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Up/Down: the previous/next passage this map joins becomes current; Enter or
+        Space: the current one again (as a click on its band)."""
+        order = self.passages_in_order()
+        key = event.key()
+        if not order or key not in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+            Qt.Key.Key_Space,
+        ):
+            super().keyPressEvent(event)
+            return
+        at = order.index(self.current) if self.current in order else -1
+        if key == Qt.Key.Key_Down:
+            at = min(len(order) - 1, at + 1)
+        elif key == Qt.Key.Key_Up:
+            at = max(0, at - 1) if at >= 0 else len(order) - 1
+        else:
+            at = max(0, at)
+        self.passageClicked.emit(order[at])
+        self.setFocus()  # the window may have focused a pane: stay for the next key
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         point = event.position()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from viewer import __version__
 from viewer.qt.export import export_report
 from viewer.qt.plaintext import menu_text, tooltip
+from viewer.qt.webinput import ask_for_url, save_article
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,7 +47,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         lambda: window.files.open_dialog(add=True),
         QKeySequence("Ctrl+Shift+O"),
     )
+    add(files, "open_url", "Open &URL…", lambda: ask_for_url(window), QKeySequence("Ctrl+Shift+U"))
     add(files, "paste", "&Paste as a new article", window.files.paste, QKeySequence("Ctrl+Shift+V"))
+    add(files, "save_article", "Save article &as…", lambda: save_article(window))
     add(files, "samples", "Open the &sample articles", window.files.open_samples)
     add(files, "reload", "&Reload from disk", window.files.reload_all, QKeySequence("F5"))
     window.recent_menu = files.addMenu("Open &recent")
@@ -60,7 +63,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(files, "quit", "&Quit", window.close, QKeySequence.StandardKey.Quit)
 
     view = bar.addMenu("&View")
-    sync = add(view, "sync", "&Synchronised scrolling", lambda: None, QKeySequence("Ctrl+L"))
+    sync = add(view, "sync", "&Synchronised scrolling", lambda: None, QKeySequence("Ctrl+Shift+U"))
     sync.setCheckable(True)
     sync.setChecked(window.sync.enabled)
     sync.toggled.connect(window.set_sync)

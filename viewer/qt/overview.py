@@ -8,7 +8,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QWidget
 
 from viewer.qt.later import later
@@ -27,7 +37,12 @@ class Overview(QWidget):
         self.setFixedWidth(self.WIDTH)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paints every pixel itself
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Where shared (blue) and changed (orange) text lies; click to jump")
+        self.setToolTip(
+            "Where shared (blue) and changed (orange) text lies; click to jump, or Tab here "
+            "and use Up/Down, Page Up/Down, Home/End"
+        )
+        self.setAccessibleName("Overview of the article")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._marks: Marks = []
         self._view = (0.0, 1.0)
         self._background = QColor("#f4f4f4")
@@ -130,6 +145,12 @@ class Overview(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self._viewport)
         painter.drawRect(QRectF(0, top * height, self.width(), max(4, (bottom - top) * height)))
+        if self.hasFocus():  # keyboard focus: a dotted frame
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 1)
+            pen.setStyle(Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -1.5, -1.5))
         painter.end()
 
     def _jump_to(self, event: QMouseEvent) -> None:
@@ -138,6 +159,37 @@ class Overview(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._jump_to(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """What a click offers, from the keyboard: Up/Down move the view by a twentieth of
+        the article, Page Up/Down by a fifth, Home/End to its ends."""
+        steps = {
+            Qt.Key.Key_Up: -0.05,
+            Qt.Key.Key_Down: 0.05,
+            Qt.Key.Key_PageUp: -0.2,
+            Qt.Key.Key_PageDown: 0.2,
+        }
+        top, bottom = self._view
+        middle = (top + bottom) / 2
+        key = event.key()
+        if self.jump is None or key not in (*steps, Qt.Key.Key_Home, Qt.Key.Key_End):
+            super().keyPressEvent(event)
+            return
+        if key == Qt.Key.Key_Home:
+            target = (bottom - top) / 2
+        elif key == Qt.Key.Key_End:
+            target = 1.0 - (bottom - top) / 2
+        else:
+            target = middle + steps[key]
+        self.jump(min(1.0, max(0.0, target)))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton:

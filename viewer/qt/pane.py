@@ -212,7 +212,7 @@ class Pane(QFrame):
         """Title, then outlet · date · words · share found in the others."""
         doc = self.document
         self.title.set_full_text(doc.title)
-        parts = [p for p in (doc.outlet, doc.date) if p]
+        parts = [p for p in (doc.outlet, doc.author, doc.date) if p]
         if stats is not None:
             parts.append(f"{stats.words:,} words")
         elif len(doc.text) <= COUNT_AT_OPEN:  # a big article's count comes with the result
