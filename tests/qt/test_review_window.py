@@ -147,3 +147,23 @@ def test_notes_are_signed_with_the_chosen_name(qtbot: QtBot, window: MainWindow)
     note = window.session.resolution.passage_note(passage)
     assert note is not None and note.author == "Ana Silva"
     assert window.settings.reviewer() == "Ana Silva"  # remembered for the next start
+
+
+def test_notes_on_text_are_listed_and_shown_from_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "002"))
+    pane = next(p for p in window.row.panes if "/002-" in p.document.path)
+    text = pane.document.text
+    start = text.index("Tanks rumble past")
+    end = start + len("Tanks rumble past, cannons thunder")
+    index = window.row.panes.index(pane)
+    assert window.reviewing.add_range_note(index, start, end, "Original colour: check it")
+    window.reviewing.target_note = None
+    pane.view.scroll_to_y(0)
+    listed = window.reviewing.dock.range_notes
+    assert listed.count() == 1
+    line = listed.item(0).text()
+    assert "“Tanks rumble past, cannons thunder”" in line and "Original colour" in line
+    listed.itemActivated.emit(listed.item(0))
+    assert window.reviewing.dock.note.toPlainText() == "Original colour: check it"
+    top = pane.view.top()
+    assert top <= pane.view.y_of(start) <= top + pane.view.viewport().height()

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -41,6 +43,7 @@ class NoteDock(QDockWidget):
     """Shows and edits one target: a passage (verdict and note) or a range note."""
 
     verdictChosen = Signal(object)  # str, or None for no verdict
+    rangeNoteChosen = Signal(int)  # a note on text picked in the list: its id
     noteSaved = Signal(str)
     deleteRequested = Signal()
     leaveRequested = Signal()
@@ -74,13 +77,24 @@ class NoteDock(QDockWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        self.range_notes = QListWidget()
+        self.range_notes.setAccessibleName("Notes on text")
+        self.range_notes.setToolTip("Notes on original text (Ctrl+Alt+N adds one); Enter shows it")
+        self.range_notes.setMaximumHeight(90)
+        self.range_notes.itemActivated.connect(self._on_range_note)
+        self.range_notes.itemClicked.connect(self._on_range_note)
+        self.range_label = QLabel("Notes on text:")
+        self.range_label.setBuddy(self.range_notes)
         layout.addWidget(self.target)
         layout.addWidget(self.verdict)
         layout.addWidget(self.note, 1)
         layout.addWidget(self.byline)
         layout.addLayout(buttons)
+        layout.addWidget(self.range_label)
+        layout.addWidget(self.range_notes)
         self.setWidget(body)
         self.show_target(None, (), None, "", "")
+        self.show_range_notes([])
 
     def show_target(
         self,
@@ -108,6 +122,22 @@ class NoteDock(QDockWidget):
         self.save_button.setEnabled(enabled)
         self.delete_button.setEnabled(enabled and (verdict is not None or bool(text)))
         self._range_note = range_note
+
+    def show_range_notes(self, notes: list[tuple[int, str]]) -> None:
+        """Every note on a range of text: (id, one line naming the article, its words and
+        the note). Shown as plain text."""
+        self.range_notes.clear()
+        for note_id, line in notes:
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.UserRole, note_id)
+            item.setToolTip(line)
+            self.range_notes.addItem(item)
+        shown = bool(notes)
+        self.range_label.setVisible(shown)
+        self.range_notes.setVisible(shown)
+
+    def _on_range_note(self, item: QListWidgetItem) -> None:
+        self.rangeNoteChosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def focus_note(self) -> None:
         self.show()

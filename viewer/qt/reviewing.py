@@ -53,6 +53,7 @@ class Reviewing(QObject):
         self.dock.noteSaved.connect(self.save_note)
         self.dock.deleteRequested.connect(self.delete_current)
         self.dock.leaveRequested.connect(self._leave_dock)
+        self.dock.rangeNoteChosen.connect(self.show_range_note)
         self.session.changed.connect(self.refresh)
         self.actions: dict[str, QAction] = {}
         self.session.author = window.settings.reviewer() or self.session.author
@@ -190,6 +191,32 @@ class Reviewing(QObject):
         else:
             self.dock.show_target(None, self.session.state.verdicts, None, "", "")
         self._show_markers()
+        self._list_range_notes()
+
+    def _list_range_notes(self) -> None:
+        lines = []
+        for resolved in self.session.resolution.notes:
+            note = resolved.note
+            if note.kind != RANGE:
+                continue
+            article = self.session.state.articles[note.anchors[0].article].name
+            lost = " (its text is gone)" if resolved.lost else ""
+            said = f": {first_line(note.text, 40)}" if note.text.strip() else ""
+            quote = first_line(note.anchors[0].quote, 40)
+            lines.append((note.id, f"{article} “{quote}”{said}{lost}"))
+        self.dock.show_range_notes(lines)
+
+    def show_range_note(self, note_id: int) -> None:
+        """Make a note on text what the panel edits, and bring its words into view."""
+        self.target_note = note_id
+        self.refresh()
+        resolved = next((r for r in self.session.resolution.notes if r.note.id == note_id), None)
+        if resolved is None or not resolved.found:
+            return
+        where = resolved.found[0]
+        for pane, doc in zip(self.window.row.panes, self.window.docs_of_panes, strict=False):
+            if doc == where.doc:
+                pane.view.reveal(where.start, where.end)
 
     def _show_markers(self) -> None:
         colour = QColor(NOTE_COLOUR[self.window.colours.dark])
