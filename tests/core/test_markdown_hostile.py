@@ -224,3 +224,12 @@ def test_flattening_warns_and_the_document_names_the_file(tmp_path: Path) -> Non
         assert len(document.warnings) == 1
         assert document.warnings[0].startswith(f"{path}: ")
         assert "nested" in document.warnings[0]
+
+
+def test_a_table_row_with_more_cells_than_its_header_keeps_them() -> None:
+    """GFM ignores the excess cells; an article's words are never dropped (found by the
+    property test above: "|-|-|" rows then "*a* |a|b|" lost the "b")."""
+    rendered = render_markdown("| h1 | h2 |\n|---|---|\n| a | b | c | d |\n| e |\n")
+    assert rendered.text.split("\n") == ["h1\th2", "a\tb\tc\td", "e\t"]
+    quoted = render_markdown("> | x | y |\n> |---|---|\n> | 1 | 2 | 3 \\| 4 |\n")
+    assert quoted.text.split("\n") == ["x\ty", "1\t2\t3 | 4"]

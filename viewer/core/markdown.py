@@ -137,8 +137,11 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
+    from viewer.core.mdtables import table_keeping_cells
+
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING + 4})
     md.enable(["table", "strikethrough"])
+    md.block.ruler.at("table", table_keeping_cells, {"alt": ["paragraph", "reference"]})
     md.use(front_matter_plugin)
     md.block.ruler.before("table", "flatten_deep", _flatten_deep)
     md.disable(["inline", "text_join"])  # run per paragraph by ``_parse`` within budget
