@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -268,3 +269,56 @@ def test_file_changed_on_disk_is_reloaded(qtbot: QtBot, window: MainWindow, tmp_
     (passage,) = comparison.passages
     (span,) = passage.spans_in(1)
     assert [text[s:e] for s, e in span.changes] == ["Thursday"]
+
+
+def test_dropped_word_and_web_files_and_links_open(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every format has the same ways in: a .docx and a saved web page dropped on the
+    window open as articles, a link dragged from a browser is fetched, and recent files
+    keep the files' paths and the page's address (not a path made of it)."""
+    from tests.core.test_formats import make_docx
+
+    docx_path = tmp_path / "draft.docx"
+    docx_path.write_bytes(make_docx())
+    page = tmp_path / "page.html"
+    words = " ".join(f"word{n}" for n in range(80))
+    page.write_text(
+        f"<html><head><title>Saved page</title></head><body><nav>Home News</nav>"
+        f"<article><h1>Saved page</h1><p>{words}.</p><p>{words} again.</p></article>"
+        "<footer>Cookies</footer></body></html>",
+        encoding="utf-8",
+    )
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(docx_path)), QUrl.fromLocalFile(str(page))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.comparer.finished, timeout=20000):
+        window.dropEvent(event)
+    assert sorted(Path(p.document.path).name for p in window.row.panes) == [
+        "draft.docx",
+        "page.html",
+    ]
+    assert str(docx_path.resolve()) in window.settings.recent()
+    opened: list[list[str]] = []
+    monkeypatch.setattr(window.files, "open_paths", lambda paths, add=False: opened.append(paths))
+    link = QMimeData()
+    link.setUrls([QUrl("https://example.org/story")])
+    window.dropEvent(
+        QDropEvent(
+            QPointF(50, 50),
+            Qt.DropAction.CopyAction,
+            link,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
+    assert opened == [["https://example.org/story"]]
+    window.settings.add_recent(["https://example.org/story", "-"])
+    assert window.settings.recent()[0] == "https://example.org/story"
+    assert "-" not in window.settings.recent()

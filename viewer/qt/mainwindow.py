@@ -664,11 +664,18 @@ class MainWindow(QMainWindow):
         self.reviewing.restored()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
+        urls = event.mimeData().urls()
+        if any(url.isLocalFile() or url.scheme() in ("http", "https") for url in urls):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        urls = event.mimeData().urls()
+        # Files, and links dragged from a browser (fetched as web pages).
+        paths = [
+            url.toLocalFile() if url.isLocalFile() else url.toString()
+            for url in urls
+            if url.isLocalFile() or url.scheme() in ("http", "https")
+        ]
         if paths:
             event.acceptProposedAction()
             self.files.open_paths(paths, add=True)

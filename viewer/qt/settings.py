@@ -128,9 +128,16 @@ class Settings:
         return [v for v in value if isinstance(v, str) and v]
 
     def add_recent(self, paths: list[str]) -> None:
+        """Remember opened files by their full path and fetched pages by their address;
+        standard input and pasted articles cannot be opened again, so they are not kept."""
         recent = self.recent()
         for path in paths:
-            full = str(Path(path).resolve())
+            if "://" in path:
+                full = path
+            elif path == "-" or not Path(path).is_file():
+                continue
+            else:
+                full = str(Path(path).resolve())
             if full in recent:
                 recent.remove(full)
             recent.insert(0, full)
