@@ -78,7 +78,9 @@ class Reviewing(QObject):
             edit.addAction(action)
             window.addAction(action)
             self.actions[name] = action
-        review = bar.addMenu("&Review")
+        review = QMenu("&Review", bar)
+        help_menu = next((a for a in bar.actions() if a.text() == "&Help"), None)
+        bar.insertMenu(help_menu, review)  # Help stays last
         self._verdict_menu = review.addMenu("&Verdict on the current passage")
         self._verdict_menu.aboutToShow.connect(self._fill_verdicts)
         for number in range(10):

@@ -20,9 +20,10 @@ class StartPage(QWidget):
         font.setBold(True)
         title.setFont(font)
         self.explanation = text = QLabel(
-            "Open two to twelve articles (.txt or Markdown) to see what they share, even when a "
-            "paragraph moved, which words changed inside shared passages, and what is original "
-            "to each. You can also drop files here or paste an article (Ctrl+Shift+V)."
+            "Open two to twelve articles (text, Markdown, saved web pages, Word or PDF files, or "
+            "web addresses: Ctrl+Shift+U) to see what they share, even when a paragraph moved, "
+            "which words changed inside shared passages, and what is original to each. You can "
+            "also drop files or links here or paste an article (Ctrl+Shift+V)."
         )
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
