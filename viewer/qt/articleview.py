@@ -102,7 +102,8 @@ class ArticleView(QTextBrowser):
         if document is not self.article:
             self._marks = NO_MARKS
         self.article = document
-        self.offsets = Offsets(document.text)
+        # Finding astral characters costs 5 ms per MB: done with the text when it is filled.
+        self.offsets = Offsets(document.text if at_once else "")
         self._font = font
         self._selections.clear()
         self._extra = RangeIndex([])
@@ -119,6 +120,8 @@ class ArticleView(QTextBrowser):
 
     def _fill(self) -> None:
         """Build and show the article's text, then lay it out."""
+        if not self._filled:
+            self.offsets = Offsets(self.article.text)
         self._qdoc = build_document(self.article, self._font)
         self.setDocument(self._qdoc)
         self._qdoc.documentLayout().installEventFilter(self)
