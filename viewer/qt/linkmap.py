@@ -11,10 +11,9 @@ labelled with the far article's short name, so what joins non-neighbours shows t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFocusEvent,
     QFont,
     QKeyEvent,
     QMouseEvent,
@@ -28,12 +27,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from viewer.core.model import Comparison, Link
+from viewer.qt.focusframe import FocusFramed
 from viewer.qt.later import later
 from viewer.qt.palette import Colours
 from viewer.qt.pane import Pane
 
 
-class LinkMap(QWidget):
+class LinkMap(FocusFramed):
     """Draws the passages shared by ``left`` and ``right`` as bands."""
 
     passageClicked = Signal(int)
@@ -71,7 +71,6 @@ class LinkMap(QWidget):
             "and use Up/Down to step through them"
         )
         self.setAccessibleName("Shared passages between neighbouring articles")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for pane in (left, right):
             pane.view.verticalScrollBar().valueChanged.connect(self.update)
             pane.view.layoutChanged.connect(self.relayout)
@@ -302,12 +301,7 @@ class LinkMap(QWidget):
             painter.setPen(QPen(QColor(colours.outline), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(current_path)
-        if self.hasFocus():  # keyboard focus: a dotted frame
-            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 1)
-            pen.setStyle(Qt.PenStyle.DotLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -1.5, -1.5))
+        self.paint_focus_frame(painter)
         painter.end()
 
     def _paint_far(self, painter: QPainter, colours: Colours, possible: int) -> None:
@@ -392,14 +386,6 @@ class LinkMap(QWidget):
             at = max(0, at)
         self.passageClicked.emit(order[at])
         self.setFocus()  # the window may have focused a pane: stay for the next key
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        self.update()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         point = event.position()

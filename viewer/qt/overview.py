@@ -10,24 +10,22 @@ from collections.abc import Callable
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
-    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
-    QPen,
     QPixmap,
 )
 from PySide6.QtWidgets import QWidget
 
+from viewer.qt.focusframe import FocusFramed
 from viewer.qt.later import later
 
 # (start y fraction, end y fraction, colour) for each marked stretch.
 Marks = list[tuple[float, float, QColor]]
 
 
-class Overview(QWidget):
+class Overview(FocusFramed):
     """Paints marks (fractions of the document height) and the visible part."""
 
     WIDTH = 14
@@ -42,7 +40,6 @@ class Overview(QWidget):
             "and use Up/Down, Page Up/Down, Home/End"
         )
         self.setAccessibleName("Overview of the article")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._marks: Marks = []
         self._view = (0.0, 1.0)
         self._background = QColor("#f4f4f4")
@@ -145,12 +142,7 @@ class Overview(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self._viewport)
         painter.drawRect(QRectF(0, top * height, self.width(), max(4, (bottom - top) * height)))
-        if self.hasFocus():  # keyboard focus: a dotted frame
-            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 1)
-            pen.setStyle(Qt.PenStyle.DotLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -1.5, -1.5))
+        self.paint_focus_frame(painter)
         painter.end()
 
     def _jump_to(self, event: QMouseEvent) -> None:
@@ -182,14 +174,6 @@ class Overview(QWidget):
         else:
             target = middle + steps[key]
         self.jump(min(1.0, max(0.0, target)))
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        self.update()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.update()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton:
