@@ -181,9 +181,10 @@ class ArticleView(QTextBrowser):
             self._layout_position = block.position() + block.length() + self.LAYOUT_STEP
         later((id(self), "layout"), self._layout_slice)
 
-    def _walk_blocks(self, started: float) -> bool:
-        """Go on filling the block table (its last phase: 2,700 blocks of 1 MB take 60 ms);
-        true when it is complete."""
+    def _walk_blocks(self, started: float | None) -> bool:
+        """Go on filling the block table (the layout pump's last phase: 2,700 blocks of 1 MB
+        take 60 ms), for a slice from ``started`` or, with None, to the end; true when it is
+        complete."""
         assert self._walk is not None
         block, positions, tops, bottoms = self._walk
         layout = self._qdoc.documentLayout()
@@ -195,7 +196,11 @@ class ArticleView(QTextBrowser):
             bottoms.append(rect.bottom())
             block = block.next()
             count += 1
-            if count % 64 == 0 and time.perf_counter() - started >= self.LAYOUT_SLICE:
+            if (
+                started is not None
+                and count % 64 == 0
+                and time.perf_counter() - started >= self.LAYOUT_SLICE
+            ):
                 self._walk = (block, positions, tops, bottoms)
                 return False
         self._walk = None
@@ -314,18 +319,10 @@ class ArticleView(QTextBrowser):
     def _block_table(self) -> tuple[list[int], list[float], list[float]]:
         """(Qt position, top, bottom) of every block, walked once per layout."""
         if self._blocks is None:
-            layout = self._qdoc.documentLayout()
-            positions: list[int] = []
-            tops: list[float] = []
-            bottoms: list[float] = []
-            block = self._qdoc.begin()
-            while block.isValid():
-                rect = layout.blockBoundingRect(block)
-                positions.append(block.position())
-                tops.append(rect.top())
-                bottoms.append(rect.bottom())
-                block = block.next()
-            self._blocks = (positions, tops, bottoms)
+            if self._walk is None:
+                self._walk = (self._qdoc.begin(), [], [], [])
+            self._walk_blocks(None)
+        assert self._blocks is not None
         return self._blocks
 
     def block_span(self, offset: int) -> tuple[float, float]:
