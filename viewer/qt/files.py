@@ -82,19 +82,20 @@ class FileKeeper(QObject):
 
     def load(self, paths: list[str]) -> list[Document]:
         """Load what can be loaded; report the rest, and any warnings, naming each file."""
-        read, problems = read_documents(paths)
+        return self._accept(*read_documents(paths))
+
+    def _accept(self, read: list[tuple[Document, Article]], problems: list[str]) -> list[Document]:
+        """Report what could not be read (and warnings); keep each article for the session;
+        the documents to show."""
         documents = [document for document, _ in read]
-        self._report_read(documents, problems)
         for document, article in read:
             self.window.session.remember(document, article)
-        return documents
-
-    def _report_read(self, documents: list[Document], problems: list[str]) -> None:
         warnings = [warning for document in documents for warning in document.warnings]
         if problems:
             self.report("Some articles could not be opened", problems + warnings)
         elif warnings:
             self.report("Some articles were read with warnings", warnings)
+        return documents
 
     def report(self, title: str, problems: list[str]) -> None:
         self.window.show_status(
@@ -156,11 +157,7 @@ class FileKeeper(QObject):
             return  # files opened since replace these
         self._awaited = 0
         read, problems, add = found
-        documents = [document for document, _ in read]
-        self._report_read(documents, problems)
-        for document, article in read:
-            self.window.session.remember(document, article)
-        self._show_opened(documents, add)
+        self._show_opened(self._accept(read, problems), add)
 
     def _show_opened(self, documents: list[Document], add: bool) -> None:
         if not documents:
