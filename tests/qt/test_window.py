@@ -177,19 +177,24 @@ def test_option_change_recomputes_and_a_superseded_result_is_dropped(
     assert window.settings.options() == CompareOptions(min_words=5)
 
 
-def test_dropped_files_open(qtbot: QtBot, window: MainWindow) -> None:
-    window.files.open_paths(seed_paths("000"))  # one article: nothing to compare yet
-    assert len(window.row.panes) == 1
-    assert window.status_text.text().startswith("Add another article")
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(p) for p in seed_paths("004")])
-    event = QDropEvent(
+def drop_event(data: QMimeData) -> QDropEvent:
+    """What the window gets when ``data`` is dropped on it."""
+    return QDropEvent(
         QPointF(50, 50),
         Qt.DropAction.CopyAction,
         data,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
+
+
+def test_dropped_files_open(qtbot: QtBot, window: MainWindow) -> None:
+    window.files.open_paths(seed_paths("000"))  # one article: nothing to compare yet
+    assert len(window.row.panes) == 1
+    assert window.status_text.text().startswith("Add another article")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(p) for p in seed_paths("004")])
+    event = drop_event(data)
     with qtbot.waitSignal(window.comparer.finished, timeout=20000):
         window.dropEvent(event)
     assert [p.document.name[:3] for p in window.row.panes] == ["000", "004"]
@@ -291,13 +296,7 @@ def test_dropped_word_and_web_files_and_links_open(
     )
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(docx_path)), QUrl.fromLocalFile(str(page))])
-    event = QDropEvent(
-        QPointF(50, 50),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    event = drop_event(data)
     with qtbot.waitSignal(window.comparer.finished, timeout=20000):
         window.dropEvent(event)
     assert sorted(Path(p.document.path).name for p in window.row.panes) == [
@@ -309,15 +308,7 @@ def test_dropped_word_and_web_files_and_links_open(
     monkeypatch.setattr(window.files, "open_paths", lambda paths, add=False: opened.append(paths))
     link = QMimeData()
     link.setUrls([QUrl("https://example.org/story")])
-    window.dropEvent(
-        QDropEvent(
-            QPointF(50, 50),
-            Qt.DropAction.CopyAction,
-            link,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-    )
+    window.dropEvent(drop_event(link))
     assert opened == [["https://example.org/story"]]
     window.settings.add_recent(["https://example.org/story", "-"])
     assert window.settings.recent()[0] == "https://example.org/story"
