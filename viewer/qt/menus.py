@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from viewer import __version__
+from viewer.qt.actions import Keys, add_action
 from viewer.qt.export import export_report
 from viewer.qt.plaintext import menu_text, tooltip
 from viewer.qt.webinput import ask_for_url, save_article
@@ -25,18 +26,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     actions: dict[str, QAction] = {}
     bar = window.menuBar()
 
-    def add(menu, name: str, text: str, slot: Callable[[], object], keys: object = None) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, window)
-        if keys is not None:
-            if isinstance(keys, list):
-                action.setShortcuts(keys)
-            else:
-                action.setShortcut(keys)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        window.addAction(action)
-        actions[name] = action
-        return action
+    def add(menu, name: str, text: str, slot: Callable[[], object], keys: Keys = None) -> QAction:  # type: ignore[no-untyped-def]
+        return add_action(window, actions, menu, name, text, slot, keys)
 
     files = bar.addMenu("&File")
     add(files, "open", "&Open articles…", window.files.open_dialog, QKeySequence.StandardKey.Open)

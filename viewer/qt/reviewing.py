@@ -25,6 +25,7 @@ from viewer.core.notes import (
     set_passage_verdict,
 )
 from viewer.core.review import RANGE, Note
+from viewer.qt.actions import add_action
 from viewer.qt.notedock import NoteDock
 from viewer.qt.session import now, reviewer
 
@@ -111,13 +112,7 @@ class Reviewing(QObject):
     def _add(
         self, menu: QMenu, name: str, text: str, slot: Callable[[], object], keys: str | None
     ) -> None:
-        action = QAction(text, self.window)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _c=False: slot())
-        menu.addAction(action)
-        self.window.addAction(action)
-        self.actions[name] = action
+        add_action(self.window, self.actions, menu, name, text, slot, keys)
 
     def _fill_verdicts(self) -> None:
         self._verdict_menu.clear()

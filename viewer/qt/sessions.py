@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from viewer.core.articles import article_document
@@ -26,6 +26,7 @@ from viewer.core.review import ReviewState, replace_article, set_pane_order
 from viewer.core.sessionfile import ArticleCheck, OpenedSession, open_session, save_session
 from viewer.core.sessionjson import SUFFIX
 from viewer.core.terminal import escape_controls
+from viewer.qt.actions import add_action
 from viewer.qt.autosaver import Autosaver
 from viewer.qt.plaintext import menu_text, tooltip
 
@@ -71,12 +72,7 @@ class SessionFiles(QObject):
             ("save_session", "&Save session", self.save, "Ctrl+S"),
             ("save_session_as", "Save session &as…", self.save_as, "Ctrl+Shift+S"),
         ):
-            action = QAction(text, self.window)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(lambda _c=False, s=slot: s())
-            menu.addAction(action)
-            self.window.addAction(action)
-            self.actions[name] = action
+            add_action(self.window, self.actions, menu, name, text, slot, keys)
         self.recent_menu = menu.addMenu("Open recent s&ession")
         self.fill_recent()
         return self.actions
