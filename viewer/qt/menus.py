@@ -11,9 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from viewer import __version__
 from viewer.qt.actions import Keys, add_action
-from viewer.qt.export import export_report
 from viewer.qt.plaintext import menu_text, tooltip
-from viewer.qt.webinput import ask_for_url, save_article
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -38,16 +36,18 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         lambda: window.files.open_dialog(add=True),
         QKeySequence("Ctrl+Shift+O"),
     )
-    add(files, "open_url", "Open &URL…", lambda: ask_for_url(window), QKeySequence("Ctrl+Shift+U"))
+    open_url = lambda: _webinput().ask_for_url(window)  # noqa: E731
+    add(files, "open_url", "Open &URL…", open_url, QKeySequence("Ctrl+Shift+U"))
     add(files, "paste", "&Paste as a new article", window.files.paste, QKeySequence("Ctrl+Shift+V"))
-    add(files, "save_article", "Save article &as…", lambda: save_article(window))
+    add(files, "save_article", "Save article &as…", lambda: _webinput().save_article(window))
     add(files, "samples", "Open the &sample articles", window.files.open_samples)
     add(files, "reload", "&Reload from disk", window.files.reload_all, QKeySequence("F5"))
     window.recent_menu = files.addMenu("Open &recent")
     window.recent_add_menu = files.addMenu("A&dd recent")
     files.addSeparator()
     actions.update(window.sessions.add_actions(files))
-    add(files, "export", "&Export a report…", lambda: export_report(window), QKeySequence("Ctrl+E"))
+    export = lambda: _export().export_report(window)  # noqa: E731
+    add(files, "export", "&Export a report…", export, QKeySequence("Ctrl+E"))
     files.addSeparator()
     add(files, "close_pane", "&Close article", window.close_pane, QKeySequence.StandardKey.Close)
     files.addSeparator()
@@ -223,3 +223,18 @@ def _about(window: MainWindow) -> QMessageBox:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.open()
     return box
+
+
+def _export():  # type: ignore[no-untyped-def]
+    """The report export, imported when first used: its report modules take 0.1 s to
+    import, which the window's start-up need not pay."""
+    from viewer.qt import export
+
+    return export
+
+
+def _webinput():  # type: ignore[no-untyped-def]
+    """Opening and saving web articles, imported when first used."""
+    from viewer.qt import webinput
+
+    return webinput
