@@ -49,8 +49,12 @@ class ArticleView(QTextBrowser):
 
     def __init__(self, document: Document, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setVerticalScrollBar(SlimScrollBar(Qt.Orientation.Vertical, self))
-        self.setHorizontalScrollBar(SlimScrollBar(Qt.Orientation.Horizontal, self))
+        vertical = SlimScrollBar(Qt.Orientation.Vertical, self)
+        horizontal = SlimScrollBar(Qt.Orientation.Horizontal, self)
+        self.setVerticalScrollBar(vertical)
+        self.setHorizontalScrollBar(horizontal)
+        vertical.make_opaque()  # setting a scroll bar clears the attribute
+        horizontal.make_opaque()
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)

@@ -23,9 +23,16 @@ class SlimScrollBar(QScrollBar):
 
     def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
         super().__init__(orientation, parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # nothing painted behind
+        self.make_opaque()
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self._cache: tuple[tuple[int, int, int, bool, float], QPixmap] | None = None
+
+    def make_opaque(self) -> None:
+        """Nothing is painted behind this bar. QAbstractScrollArea.setVerticalScrollBar()
+        clears the attribute, so the scroll area calls this again after setting the bar:
+        without it each bar's repaint also repainted its pane, the pane's frame and the
+        row of panes behind it."""
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def _rect(self, option: QStyleOptionSlider, control: QStyle.SubControl) -> QRect:
         return self.style().subControlRect(_CONTROL, option, control, self)
