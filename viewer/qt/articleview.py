@@ -35,6 +35,14 @@ from viewer.qt.scrollbar import SlimScrollBar
 from viewer.qt.textbuild import Offsets, build_document, highlight_format
 
 
+def keep_shapes(document: QTextDocument) -> None:
+    """Make every paragraph of ``document`` keep its shaped glyphs between draws."""
+    block = document.begin()
+    while block.isValid():
+        block.layout().setCacheEnabled(True)
+        block = block.next()
+
+
 class ArticleView(QTextBrowser):
     """A read-only rendering of one core document with offset-exact highlights."""
 
@@ -46,6 +54,9 @@ class ArticleView(QTextBrowser):
     LAYOUT_AT_ONCE = 60_000
     LAYOUT_STEP = 8_000  # characters per step of the layout pump
     LAYOUT_SLICE = 0.012  # seconds of layout per event
+    # Up to this size each paragraph keeps its shaped glyphs (about 40 bytes a character):
+    # Qt drops them after every draw, and shaping again was 40 % of a wheel step's text.
+    SHAPES_KEPT_UP_TO = 300_000
 
     def __init__(self, document: Document, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +138,8 @@ class ArticleView(QTextBrowser):
         if not self._filled:
             self.offsets = Offsets(self.article.text)
         self._qdoc = build_document(self.article, self._font)
+        if self._qdoc.characterCount() <= self.SHAPES_KEPT_UP_TO:
+            keep_shapes(self._qdoc)
         self.setDocument(self._qdoc)
         self._qdoc.documentLayout().installEventFilter(self)
         self._filled = True
