@@ -11,7 +11,9 @@ labelled with the far article's short name, so what joins non-neighbours shows t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+import math
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,6 +24,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
     QStaticText,
 )
 from PySide6.QtWidgets import QWidget
@@ -53,7 +56,8 @@ class LinkMap(FocusFramed):
         self.current: int | None = None
         self._bands: list[tuple[int, QPainterPath]] = []
         self._origins: dict[int, tuple[tuple[int, ...], float]] = {}
-        self._labels: dict[tuple[str, str], QStaticText] = {}
+        self._labels: dict[tuple[str, int, float], QPixmap] = {}  # far article names
+        self._looks: dict[tuple[int, int, int, int, int, bool], tuple[QColor, QPen]] = {}
         # Per link: passage id and document y of both ends in both panes; rebuilt when the
         # comparison or the layout changes, so painting only subtracts scroll offsets.
         self._geometry: list[tuple[int, float, float, float, float]] | None = None
@@ -82,6 +86,7 @@ class LinkMap(FocusFramed):
         self.comparison = comparison
         self.left_doc, self.right_doc = left_doc, right_doc
         self.colours = colours
+        self._looks.clear()
         self._carriers = {p.id: len(p.docs) - 1 for p in comparison.passages} if comparison else {}
         self.relayout()
 
@@ -284,15 +289,14 @@ class LinkMap(FocusFramed):
         current_path = None
         background = self.palette().color(QPalette.ColorRole.Window)
         for passage_id, path in self._bands:
-            colour = QColor(colours.shared_for(self._carriers[passage_id], possible))
+            fill, pen = self._band_look(self._carriers[passage_id], possible, 60, background)
             # Fills without antialiasing (the antialiased edge line hides the steps), in
             # the translucent colour already blended over the background: an opaque fill
             # costs a tenth of a blended one, and the link map repaints on every wheel step.
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            painter.fillPath(path, over(colour, colours.band_alpha + 60, background))
+            painter.fillPath(path, fill)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            edge = QColor(colour)
-            painter.setPen(QPen(edge.darker(130) if not colours.dark else edge.lighter(130), 1))
+            painter.setPen(pen)
             painter.drawPath(path)
             if passage_id == self.current:
                 current_path = path
@@ -309,44 +313,75 @@ class LinkMap(FocusFramed):
         tongues = self.far_bands(compute=False)
         if not tongues:
             return
-        text_colour = self.palette().color(QPalette.ColorRole.WindowText)
-        font = QFont(self.font())
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
-        font.setBold(True)
-        painter.setFont(font)
         background = self.palette().color(QPalette.ColorRole.Window)
         for passage_id, label, path in tongues:
-            colour = QColor(colours.shared_for(self._carriers.get(passage_id, 1), possible))
+            carriers = self._carriers.get(passage_id, 1)
+            fill, pen = self._band_look(carriers, possible, 40, background, dashed=True)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # as bands do
-            painter.fillPath(path, over(colour, colours.band_alpha + 40, background))
+            painter.fillPath(path, fill)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            edge = QColor(colour)
-            pen = QPen(edge.darker(130) if not colours.dark else edge.lighter(130), 1)
-            pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawPath(path)
             if passage_id == self.current:
                 painter.setPen(QPen(QColor(colours.outline), 2))
                 painter.drawPath(path)
             box = path.boundingRect()
-            painter.setPen(text_colour)
-            text = self._label(label, font)
-            size = text.size()
-            painter.drawStaticText(
+            name = self._label(label)
+            size = name.deviceIndependentSize()
+            painter.drawPixmap(
                 QPointF((self.width() - size.width()) / 2, box.center().y() - size.height() / 2),
-                text,
+                name,
             )
 
-    def _label(self, label: str, font: QFont) -> QStaticText:
-        """A far article's name, laid out once (drawText shaped it on every wheel step)."""
-        key = (label, font.key())
-        text = self._labels.get(key)
-        if text is None:
+    def _band_look(
+        self, carriers: int, possible: int, extra: int, background: QColor, dashed: bool = False
+    ) -> tuple[QColor, QPen]:
+        """A band's opaque fill and edge pen for a passage ``carriers`` other articles carry,
+        made once per colours and background (not on every paint)."""
+        colours = self.colours
+        assert colours is not None
+        key = (id(colours), carriers, possible, extra, background.rgba(), dashed)
+        found = self._looks.get(key)
+        if found is None:
+            colour = QColor(colours.shared_for(carriers, possible))
+            pen = QPen(colour.darker(130) if not colours.dark else colour.lighter(130), 1)
+            if dashed:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            found = self._looks[key] = (over(colour, colours.band_alpha + extra, background), pen)
+        return found
+
+    def _label(self, label: str) -> QPixmap:
+        """A far article's name, drawn once in a small bold font (setting a font on the
+        painter and drawing text on every paint was half the cost of a link map's paint)."""
+        colour = self.palette().color(QPalette.ColorRole.WindowText)
+        ratio = self.devicePixelRatioF()
+        key = (label, colour.rgba(), ratio)
+        found = self._labels.get(key)
+        if found is None:
+            font = QFont(self.font())
+            font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+            font.setBold(True)
             text = QStaticText(label)
             text.setTextFormat(Qt.TextFormat.PlainText)  # a file name is data
             text.prepare(font=font)
-            self._labels[key] = text
-        return text
+            size = text.size()
+            found = QPixmap(
+                max(1, math.ceil(size.width() * ratio)), max(1, math.ceil(size.height() * ratio))
+            )
+            found.setDevicePixelRatio(ratio)
+            found.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(found)
+            painter.setFont(font)
+            painter.setPen(colour)
+            painter.drawStaticText(QPointF(0, 0), text)
+            painter.end()
+            self._labels[key] = found
+        return found
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+            self._labels.clear()
+        super().changeEvent(event)
 
     def passages_in_order(self) -> list[int]:
         """The passages this map joins (near and far), in the left pane's text order."""
