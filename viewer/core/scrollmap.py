@@ -10,6 +10,11 @@ where a follower must stand so that the line at the leader's sync point and its
 counterpart are level on screen. Followers may need to stand before their first line or
 past their last one (blank room, as Beyond Compare's filler lines give); the map says how
 much room each end needs. It never moves a follower backwards while the leader moves on.
+
+The sync point (``SyncCurve``, one per leader and follower) has Meld's shape: the top of
+the view at the start, the middle in between, the bottom at the end. But it moves down the
+screen only while it passes over text the follower shares, so the follower never has to
+step back: over a paragraph only the leader has, it stands still on screen.
 """
 
 from __future__ import annotations
