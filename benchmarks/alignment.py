@@ -8,9 +8,12 @@ For each case the leading pane is scrolled from its top to its end in 20 px step
 the window's own scroll handling). At every step where the line at the leader's sync point
 lies in a chained passage, its counterpart word in each follower is found by a word
 alignment and the distance between the two lines on screen is recorded (the measure of
-``tests/qt/alignment.py``). Prints p95 and max error in pixels, one line's height, the
-number of follower moves against the leader, and the time the first scroll step took (the
-maps are built then). With ``--baseline COMMIT`` the same is measured on that commit (a
+``tests/qt/alignment.py``). The sync point is the product's own for each pair
+(``SyncScroller.sync_line``: it moves down the screen only over text the follower shares);
+a version without it is measured at Meld's. Prints p95 and max error in pixels, one line's
+height, the number of follower moves against the leader, the number of chained passages
+taller than three lines that never came to the sync point, and the time the first scroll
+step took. With ``--baseline COMMIT`` the same is measured on that commit (a
 temporary git worktree) in the same run. Cases: seeds 000|004 in both orders at two window
 sizes, the five seeds, and BBC tech/009|379 (read in place from ../shared, never copied).
 """
@@ -95,9 +98,14 @@ for name, files, size, leader in json.loads(spec):
     bar.setValue(bar.value() + 20)
     app.processEvents()
     first = (time.perf_counter() - start) * 1000
-    trace = alignment.scroll_and_measure(panes, window.docs_of_panes, window.comparison, leader)
+    own = getattr(window.sync, "sync_line", None)  # None: a version with Meld's sync point
+    line_of = None if own is None else (lambda i, top, own=own, lead=leader: own(lead, i, top))
+    trace = alignment.scroll_and_measure(
+        panes, window.docs_of_panes, window.comparison, leader, sync_line=line_of
+    )
+    unmet = [u for u in trace.unmet if u[2] > 3 * trace.line]
     results.append({"name": name, "errors": trace.errors, "line": trace.line,
-                    "backwards": len(trace.backwards), "first_ms": first})
+                    "backwards": len(trace.backwards), "first_ms": first, "unmet": len(unmet)})
     window.close()
     window.comparer.shutdown()
     window.deleteLater()
@@ -135,7 +143,7 @@ def summary(result: dict[str, object]) -> str:
     p95 = errors[min(len(errors) - 1, int(len(errors) * 0.95))]
     return (
         f"p95 {p95:5.1f} px  max {errors[-1]:5.1f} px  (line {result['line']:.0f} px, "
-        f"{len(errors)} steps)  backwards {result['backwards']}  "
+        f"{len(errors)} steps)  backwards {result['backwards']}  unmet {result.get('unmet', 0)}  "
         f"first step {result['first_ms']:.0f} ms"
     )
 

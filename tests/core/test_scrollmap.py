@@ -34,12 +34,22 @@ def test_seed_chain_follows_the_reuters_block() -> None:
     assert (a0, b0) == (start_000, start_004)  # the block starts there in both
 
 
+def shared_throughout(height: float) -> list[tuple[float, float, float, float]]:
+    """A follower with the leader's text 1:1, one segment per 20 px line."""
+    return [(y, y + 20.0, y, y + 20.0) for y in range(0, int(height), 20)]
+
+
 def test_sync_point_top_middle_bottom() -> None:
     assert sync_fraction(0, 100, 1000) == 0.0
     assert sync_fraction(450, 100, 1000) == 0.5
     assert sync_fraction(900, 100, 1000) == 1.0
     assert sync_fraction(25, 100, 1000) == 0.25
     assert sync_fraction(0, 100, 50) == 0.0
+    # Over text the follower shares 1:1 the pair's sync point is Meld's.
+    leader = Geometry(1000, 100)
+    curve = FollowMap.build(shared_throughout(1000), leader, Geometry(1000, 100)).sync
+    for top in (0, 25, 50, 450, 850, 875, 900):
+        assert abs(curve(top) - sync_fraction(top, 100, 1000) * 100) < 1e-6
 
 
 def test_sync_point_reaches_the_bottom_of_a_short_article() -> None:
@@ -48,13 +58,17 @@ def test_sync_point_reaches_the_bottom_of_a_short_article() -> None:
     assert sync_fraction(15, 100, 130) == 0.5
     lines = [t + sync_fraction(t, 100, 130) * 100 for t in range(31)]
     assert lines == sorted(lines) and lines[0] == 0 and lines[-1] == 130
+    curve = FollowMap.build(shared_throughout(130), Geometry(130, 100), Geometry(130, 100)).sync
+    lines = [curve.line(t) for t in range(31)]
+    assert lines == sorted(lines) and lines[0] == 0 and abs(lines[-1] - 130) < 1e-6
+    assert abs(curve(15) - 50) < 1e-6
 
 
 def level_errors(mapping: FollowMap, chain: list, leader: Geometry) -> list[float]:  # type: ignore[type-arg]
     """For each leader top whose sync line lies in a segment: follower line minus leader line."""
     errors = []
     for top in range(0, int(leader.span) + 1, 5):
-        line = leader.sync_line(top)
+        line = mapping.sync.line(top)
         for a0, a1, b0, b1 in chain:
             if a0 <= line < a1:
                 counterpart = b0 + (b1 - b0) * (line - a0) / (a1 - a0)
@@ -75,19 +89,44 @@ def test_follower_is_level_and_gets_room_when_its_copy_stands_at_its_top() -> No
     assert min(tops) >= -before - 1e-6
 
 
-def test_follower_never_moves_back_and_splits_a_conflict() -> None:
-    # The leader has 400 px of its own between two passages in its first page, while the
-    # sync point moves down the screen; the follower has nothing between them.
-    leader, follower = Geometry(3000, 600), Geometry(2600, 600)
+def test_sync_point_holds_still_over_text_the_follower_lacks() -> None:
+    # 400 px of the leader's own inside its first page and inside its last one.
+    leader, follower = Geometry(3000, 600), Geometry(2200, 600)
     chain = [(0.0, 200.0, 0.0, 200.0), (600.0, 2400.0, 200.0, 2000.0)]
+    chain.append((2800.0, 3000.0, 2000.0, 2200.0))
+    mapping = FollowMap.build(chain, leader, follower)
+    curve = mapping.sync
+    lines = [curve.line(t) for t in range(0, 2401)]
+    assert lines == sorted(lines) and lines[0] == 0 and abs(lines[-1] - 3000) < 1e-6
+    still = 0
+    own = ((200, 600), (2400, 2800))  # the leader's own text
+    for t, line in enumerate(lines[1:], 1):
+        if any(start <= lines[t - 1] and line <= stop for start, stop in own):
+            assert abs(curve(t) - curve(t - 1)) < 1e-9, f"moved down the screen at {t}"
+            still += 1
+    assert still >= 800  # both stretches passed the sync point, one pixel per pixel
+    assert abs(curve(1200) - 300) < 1e-6  # the middle in between, the bottom at the end
+    assert abs(curve(2400) - 600) < 1e-6
+    tops = [mapping(t) for t in range(0, 2401)]
+    assert all(b >= a for a, b in itertools.pairwise(tops))
+    errors = level_errors(mapping, chain, leader)
+    assert len(errors) > 200 and max(abs(e) for e in errors) < 1e-6
+
+
+def test_follower_never_moves_back_and_splits_a_conflict_it_cannot_avoid() -> None:
+    # The leader's 2,800 px of its own between two short passages: too little shared text
+    # to carry the sync point from top to bottom, so Meld's is kept and the follower's
+    # shortfall is split between the two passages.
+    leader, follower = Geometry(3000, 600), Geometry(800, 600)
+    chain = [(0.0, 100.0, 0.0, 100.0), (2900.0, 3000.0, 100.0, 200.0)]
     mapping = FollowMap.build(chain, leader, follower)
     tops = [mapping(t) for t in range(0, 2401)]
     assert all(b >= a for a, b in itertools.pairwise(tops))
     errors = level_errors(mapping, chain, leader)
-    # Unsplit, the whole shortfall (how far the sync point moved down the screen) would
-    # land on one passage; split, each side carries half of it.
-    shortfall = (leader.sync_line(300) - 300) - (leader.sync_line(100) - 100)
+    assert errors
+    shortfall = 600 - 0  # how far the sync point moves down the screen between them
     assert max(abs(e) for e in errors) <= shortfall / 2 + 1
+    assert max(abs(e) for e in errors) >= shortfall / 4  # a conflict it could not avoid
 
 
 def test_a_leader_that_fits_on_screen_shows_its_longest_passage_level() -> None:

@@ -1,16 +1,21 @@
 """Measuring synchronised scrolling as a user sees it (shared by tests and benchmarks).
 
-The leader is scrolled in small steps. At each step the line at its sync point (Meld's:
-top of the view at the start, middle in between, bottom at the end) is found in the
-text layout; when it lies in a passage of the order-preserving chain, its counterpart
-word (by a word alignment of the two copies, independent of the scroller) is found in
-each follower, and the distance between the two lines on screen is recorded. Followers
-moving up while the leader moves down are recorded too.
+The leader is scrolled in small steps. At each step the line at its sync point is found in
+the text layout. The sync point is the product's (``SyncScroller.sync_line``): Meld's shape
+(top of the view at the start, middle in between, bottom at the end), but moving down the
+screen only while it passes over text the follower shares, so it is one per follower.
+Without it (an older version of the product) Meld's fraction, written out here, is used.
+When the line lies in a passage of the order-preserving chain, its counterpart word (by a
+word alignment of the two copies, independent of the scroller) is found in the follower,
+and the distance between the two lines on screen is recorded. Followers moving up while
+the leader moves down are recorded too, and so are chained passages that never came to
+the sync point (a sync point that skipped shared text would dodge the measure).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -24,7 +29,7 @@ WORD = re.compile(r"\w+")
 
 
 def sync_point(top: float, page: float, total: float) -> float:
-    """Meld's sync fraction, written out independently of the scroller's own."""
+    """Meld's sync fraction (for versions of the product without ``sync_line``)."""
     span = total - page
     if span <= 0:
         return 0.0
@@ -64,6 +69,8 @@ class Trace:
     line: float = 0.0  # one line's height in the leader (pixels)
     backwards: list[tuple[int, int, int]] = field(default_factory=list)  # (step, pane, pixels)
     worst: tuple[float, int, int] = (0.0, -1, -1)  # (pixels, leader top, follower)
+    unmet: list[tuple[int, int, float]] = field(default_factory=list)
+    # chained passages the sync point never met: (follower, start offset, leader pixels)
 
 
 def screen_y(pane, y: float) -> float:  # type: ignore[no-untyped-def]
@@ -73,9 +80,17 @@ def screen_y(pane, y: float) -> float:  # type: ignore[no-untyped-def]
 
 
 def scroll_and_measure(
-    panes, docs: list[int], comparison: Comparison, leader: int, step: int = 20
-) -> Trace:  # type: ignore[no-untyped-def]
-    """Scroll pane ``leader`` from its top to its end in ``step`` px; measure every follower."""
+    panes,  # type: ignore[no-untyped-def]
+    docs: list[int],
+    comparison: Comparison,
+    leader: int,
+    step: int = 20,
+    sync_line: Callable[[int, float], float] | None = None,
+) -> Trace:
+    """Scroll pane ``leader`` from its top to its end in ``step`` px; measure every follower.
+
+    ``sync_line(follower, top)``: document y of the leader's sync point for that follower.
+    """
     lead = panes[leader]
     view = lead.view
     bar = view.verticalScrollBar()
@@ -86,6 +101,7 @@ def scroll_and_measure(
         for index in range(len(panes))
         if index != leader
     }
+    met: set[tuple[int, float]] = set()
     page = view.viewport().height()
     height = view.document_height()
     end = max(0, round(height - page))
@@ -100,12 +116,16 @@ def scroll_and_measure(
         for index, (b, a) in enumerate(zip(before, after, strict=True)):
             if index != leader and number and a < b:
                 trace.backwards.append((number, index, b - a))
-        line_y = top + sync_point(top, page, height) * page
-        offset = view.offset_at(line_y)
         for index, chain in chains.items():
+            if sync_line is None:
+                line_y = top + sync_point(top, page, height) * page
+            else:
+                line_y = sync_line(index, top)
+            offset = view.offset_at(line_y)
             segment = next((s for s in chain if s[0] <= offset < s[1]), None)
             if segment is None:
                 continue
+            met.add((index, segment[0]))
             pair = counterpart(
                 texts[leader],
                 (int(segment[0]), int(segment[1])),
@@ -121,4 +141,9 @@ def scroll_and_measure(
             trace.errors.append(error)
             if error > trace.worst[0]:
                 trace.worst = (error, top, index)
+    for index, chain in chains.items():
+        for a0, a1, _, _ in chain:
+            if (index, a0) not in met:
+                tall = view.bottom_of(int(a1)) - view.y_of(int(a0))
+                trace.unmet.append((index, int(a0), tall))
     return trace

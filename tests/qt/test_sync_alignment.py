@@ -26,8 +26,16 @@ def measure(
     panes = window.row.panes
     leader = next(i for i, p in enumerate(panes) if p.document.name.startswith(leader_name))
     window.sync.realign(panes[leader])
-    trace = scroll_and_measure(panes, window.docs_of_panes, comparison, leader)
+    trace = scroll_and_measure(
+        panes,
+        window.docs_of_panes,
+        comparison,
+        leader,
+        sync_line=lambda follower, top: window.sync.sync_line(leader, follower, top),
+    )
     assert len(trace.errors) >= 3, "the sync point never met a shared passage"
+    skipped = [(i, start, tall) for i, start, tall in trace.unmet if tall > 3 * trace.line]
+    assert not skipped, f"shared passages never came to the sync point: {skipped}"
     assert not trace.backwards, (
         f"followers moved back while the leader moved on: {trace.backwards[:5]}"
     )
@@ -82,6 +90,36 @@ def test_revision_with_appended_comments_stays_level(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, leader: str
 ) -> None:
     measure(qtbot, window, revision_pair(tmp_path), (1400, 800), leader)
+
+
+def insertion_pair(folder: Path, where: str) -> list[str]:
+    """An article and a version with four paragraphs of its own (about 15 lines) inside
+    its first screen, or inside its last."""
+    rng = random.Random(6)
+    vocabulary = [f"w{n}" for n in range(3000)] + ["the", "a", "of", "and", "to", "in"] * 80
+
+    def paragraph(words: int) -> str:
+        return " ".join(rng.choice(vocabulary) for _ in range(words)).capitalize() + "."
+
+    body = [paragraph(rng.randint(25, 60)) for _ in range(24)]
+    inserted = [paragraph(rng.randint(20, 40)) for _ in range(4)]
+    at = 2 if where == "start" else len(body) - 2
+    plain = folder / "plain.txt"
+    longer = folder / "longer.txt"
+    plain.write_text("\n\n".join(body), encoding="utf-8")
+    longer.write_text("\n\n".join([*body[:at], *inserted, *body[at:]]), encoding="utf-8")
+    return [str(plain), str(longer)]
+
+
+@pytest.mark.parametrize("leader", ["longer", "plain"])
+@pytest.mark.parametrize("where", ["start", "end"])
+def test_text_only_the_leader_has_near_its_ends_stays_level(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, where: str, leader: str
+) -> None:
+    """While the sync point slides down the screen over paragraphs the follower lacks, the
+    follower would have to scroll back to keep level: Meld's sync point left it a sixth of
+    the inserted height off (the conflict split). It holds still over them instead."""
+    measure(qtbot, window, insertion_pair(tmp_path, where), (1400, 800), leader)
 
 
 def test_turning_sync_back_on_realigns(qtbot: QtBot, window: MainWindow) -> None:

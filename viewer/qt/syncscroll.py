@@ -1,10 +1,13 @@
 """Alignment-aware synchronised scrolling of N panes (Qt layer).
 
-Whichever pane the user scrolls leads. Its sync point (Meld: top of the view at the start,
-middle in between, bottom at the end) is mapped into every other pane through the pixel
-positions of the passages the two share (``viewer.core.scrollmap.FollowMap``), so the line
-there and its counterpart stand level. Followers get blank room past their ends where the
-alignment needs it. A lock stops the followers from scrolling each other in a loop.
+Whichever pane the user scrolls leads. Its sync point is mapped into every other pane
+through the pixel positions of the passages the two share (``viewer.core.scrollmap.FollowMap``),
+so the line there and its counterpart stand level. The sync point has Meld's shape (top of
+the view at the start, middle in between, bottom at the end), but it moves down the screen
+only while it passes over text the follower shares, so the follower never has to step back;
+it is therefore one per pair of panes (``sync_line``). Followers get blank room past their
+ends where the alignment needs it. A lock stops the followers from scrolling each other in
+a loop.
 """
 
 from __future__ import annotations
@@ -137,6 +140,11 @@ class SyncScroller(QObject):
         top, bottom = mapping.room(geometry)
         b.grow_room(round(top) + 1, round(bottom) + 1)
         return mapping
+
+    def sync_line(self, leader: int, follower: int, top: float) -> float:
+        """Document y in pane ``leader`` of its sync point for pane ``follower`` when its
+        view top is at ``top``: the line whose counterpart the follower holds level."""
+        return self.map_between(leader, follower).sync.line(top)
 
     def follow(self, leader_pane: Pane, previous: int | None = None) -> None:
         """Scroll every other pane to follow ``leader_pane``.
