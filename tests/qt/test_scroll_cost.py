@@ -7,14 +7,17 @@ paint event during one wheel step, and how much of each text view is drawn again
 
 from __future__ import annotations
 
+import random
 from collections import Counter
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.qt.articleview import ArticleView
+from viewer.qt.later import pending
 from viewer.qt.linkmap import LinkMap
 from viewer.qt.mainwindow import MainWindow
 from viewer.qt.overview import Overview
@@ -98,3 +101,105 @@ def test_a_wheel_step_repaints_the_moving_parts_only(qtbot: QtBot, window: MainW
     assert counter.area["text"] <= moved * page / 3, (
         f"{counter.area['text'] / page:.1f} pages of text drawn for one wheel step of {moved} panes"
     )
+
+
+def drawn_directly(view: ArticleView) -> QImage:
+    """The view's text as drawn straight from the layout, bypassing the tiles."""
+    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    painter.fillRect(image.rect(), view.palette().color(QPalette.ColorRole.Base))
+    view._draw_text(painter, QRectF(image.rect()))  # the reference drawing
+    painter.end()
+    return image
+
+
+def shown_text(view: ArticleView) -> QImage:
+    """The text as the view shows it now (its tiles), without the marks drawn over it."""
+    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    scroll = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    view._tiles.paint(  # what paintEvent copies onto the screen
+        painter,
+        image.rect(),
+        scroll,
+        view.viewport().width(),
+        1.0,
+        view.palette().color(QPalette.ColorRole.Base),
+        view.viewport().height(),
+    )
+    painter.end()
+    return image
+
+
+def assert_shown_as_drawn(view: ArticleView, after: str) -> None:
+    shown, drawn = shown_text(view), drawn_directly(view)
+    if shown != drawn:
+        rows = [
+            y
+            for y in range(shown.height())
+            if any(shown.pixel(x, y) != drawn.pixel(x, y) for x in range(0, shown.width(), 2))
+        ]
+        raise AssertionError(
+            f"after {after}, {len(rows)} rows of the text differ from drawing it directly "
+            f"(first at y={rows[:1]}): a tile is stale or misplaced"
+        )
+
+
+def test_text_from_tiles_is_the_text_drawn_directly(qtbot: QtBot, window: MainWindow) -> None:
+    """Copied tiles show what drawing the text would: at any scroll position, and after
+    the highlights, Find marks and selection change (no stale tile)."""
+    open_and_wait(qtbot, window, seed_paths("000", "004"))
+    window.resize(1200, 600)
+    qtbot.wait(300)
+    view = window.row.panes[0].view
+    for step in range(7):  # across several tile borders
+        wheel(view.viewport())
+        QApplication.processEvents()
+        assert_shown_as_drawn(view, f"wheel step {step + 1}")
+    before = shown_text(view)
+    view.find_all("the", QColor("#ffd700"))
+    QApplication.processEvents()
+    assert_shown_as_drawn(view, "Find")
+    assert shown_text(view) != before, "Find marks must show in the text"
+    cursor = view.textCursor()
+    start = view.cursorForPosition(QPoint(10, 10)).position()
+    cursor.setPosition(start)
+    cursor.setPosition(start + 40, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    QApplication.processEvents()
+    assert_shown_as_drawn(view, "selecting text")
+    window.row.panes[0].clear_highlights()
+    QApplication.processEvents()
+    assert_shown_as_drawn(view, "clearing the highlights")
+
+
+def test_scrolling_back_over_text_just_read_draws_no_text(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Reading back and forth (what a reviewer does) copies pixels instead of drawing
+    the text with its highlights again."""
+    rng = random.Random(5)
+    words = [f"w{n}" for n in range(400)] + ["the", "a", "of"] * 40
+    text = "\n\n".join(
+        " ".join(rng.choice(words) for _ in range(rng.randint(30, 80))) for _ in range(40)
+    )
+    paths = []
+    for name in ("draft.txt", "copy.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    open_and_wait(qtbot, window, paths)
+    window.resize(1400, 700)
+    qtbot.wait(300)
+    views = [p.view for p in window.row.panes]
+    for _ in range(4):
+        wheel(views[0].viewport())
+        QApplication.processEvents()
+    qtbot.waitUntil(lambda: pending() == 0)  # the tiles ahead, drawn in idle turns
+    drawn = [v._tiles.drawn for v in views]
+    tops = [v.top() for v in views]
+    assert min(tops) > 0
+    for notches in (1, 1, 1, -1, -1):  # back up three notches, then down two
+        wheel(views[0].viewport(), notches)
+        QApplication.processEvents()
+    assert [v.top() for v in views] != tops
+    assert [v._tiles.drawn for v in views] == drawn

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QDesktopServices,
+    QFocusEvent,
     QFont,
     QMouseEvent,
     QPainter,
@@ -33,6 +34,7 @@ from viewer.qt.highlights import NO_MARKS, DocumentMarks, RangeIndex
 from viewer.qt.later import later
 from viewer.qt.scrollbar import SlimScrollBar
 from viewer.qt.textbuild import Offsets, build_document, highlight_format
+from viewer.qt.texttiles import TILE, TextTiles
 
 
 def keep_shapes(document: QTextDocument) -> None:
@@ -96,6 +98,9 @@ class ArticleView(QTextBrowser):
         self._mark_colours: dict[int, tuple[QColor, QColor | None]] = {}
         self._selections: dict[int, QAbstractTextDocumentLayout.Selection] = {}
         self._extra: RangeIndex[QAbstractTextDocumentLayout.Selection] = RangeIndex([])
+        self._tiles = TextTiles(self._draw_document)
+        self._last_top = 0  # the scroll position of the last paint: which way it moves
+        self.selectionChanged.connect(self._tiles.clear)
         self.article = document
         # Blank room before the first line and after the last one (pixels), so a pane
         # following another can stand level with it past its own ends.
@@ -122,6 +127,7 @@ class ArticleView(QTextBrowser):
         self._font = font
         self._selections.clear()
         self._extra = RangeIndex([])
+        self._tiles.clear()
         self._room = (0, 0)
         self._laid_out = False  # nothing may ask for far positions until laid out again
         self._blocks = None
@@ -142,6 +148,8 @@ class ArticleView(QTextBrowser):
             keep_shapes(self._qdoc)
         self.setDocument(self._qdoc)
         self._qdoc.documentLayout().installEventFilter(self)
+        self._qdoc.documentLayout().update.connect(self._tiles.clear)
+        self._tiles.clear()
         self._filled = True
         self._start_layout()
 
@@ -237,6 +245,7 @@ class ArticleView(QTextBrowser):
 
     def _finish_layout(self) -> None:
         self._laid_out = True
+        self._tiles.clear()
         self.layoutReady.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -270,6 +279,7 @@ class ArticleView(QTextBrowser):
         self._marks = marks or NO_MARKS
         self._mark_colours = dict(colours)
         self._selections.clear()
+        self._tiles.clear()
         self.viewport().update()
 
     def highlighted_ranges(self) -> list[tuple[int, int, str]]:
@@ -538,11 +548,22 @@ class ArticleView(QTextBrowser):
     def paintEvent(self, event: QPaintEvent) -> None:
         """The text with its highlights, then the marks over it: deletion carets, the
         current change's frame, the current passage's outline. One painter, and only what
-        falls in the exposed strip: every pane repaints a strip on every wheel step."""
+        falls in the exposed strip: every pane repaints a strip on every wheel step. Once
+        laid out, the text comes from tiles drawn before (``viewer.qt.texttiles``)."""
         painter = QPainter(self.viewport())
-        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
-        q0, q1 = self._draw_text(painter, QRectF(event.rect()))
-        painter.setClipRect(event.rect())
+        rect = event.rect()
+        base = self.palette().color(QPalette.ColorRole.Base)
+        if self._laid_out:
+            scroll = (self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+            ratio = self.devicePixelRatioF()
+            width = self.viewport().width()
+            self._tiles.paint(painter, rect, scroll, width, ratio, base, self.viewport().height())
+            self._draw_ahead(scroll, width, ratio, base)
+            q0, q1 = self._blocks_between(rect.top() + scroll[1], rect.bottom() + scroll[1])
+        else:
+            painter.fillRect(rect, base)
+            q0, q1 = self._draw_text(painter, QRectF(rect))
+        painter.setClipRect(rect)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_deletions(painter, q0, q1)
         if self._notes:
@@ -551,6 +572,22 @@ class ArticleView(QTextBrowser):
         if self._outline:
             self._paint_outline(painter)
         painter.end()
+
+    def _draw_ahead(self, scroll: tuple[int, int], width: int, ratio: float, base: QColor) -> None:
+        """Queue the tile just past the view in the direction it scrolls, for an idle turn."""
+        top = scroll[1]
+        moved, self._last_top = top - self._last_top, top
+        if not moved:
+            return
+        page = self.viewport().height()
+        index = (top + page) // TILE + 1 if moved > 0 else top // TILE - 1
+        inside = 0 <= index * TILE < self.document_height()  # not in the blank room
+        if inside and not self._tiles.has(index):
+            tiles = self._tiles
+            later(
+                (id(self), "tile"),
+                lambda: tiles.prepare(index, width, scroll[0], ratio, base),
+            )
 
     def _blocks_between(self, top: float, bottom: float) -> tuple[int, int]:
         """Qt positions from the start of the block at document y ``top`` to the end of the
@@ -568,15 +605,23 @@ class ArticleView(QTextBrowser):
         return first_block.position(), last_block.position() + last_block.length()
 
     def _draw_text(self, painter: QPainter, rect: QRectF) -> tuple[int, int]:
-        """Draw the text in ``rect`` (viewport coordinates) as QTextEdit does, with the
-        highlights, Find matches and the mouse selection that fall inside it; return the
-        Qt positions of the blocks drawn."""
+        """Draw the text in ``rect`` (viewport coordinates); return the Qt positions of the
+        blocks drawn."""
         dx = self.horizontalScrollBar().value()
         dy = self.verticalScrollBar().value()
-        clip = rect.translated(dx, dy)
-        layout = self._qdoc.documentLayout()
+        painter.save()
+        painter.translate(-dx, -dy)
+        drawn = self._draw_document(painter, rect.translated(dx, dy))
+        painter.restore()
+        return drawn
+
+    def _draw_document(self, painter: QPainter, clip: QRectF) -> tuple[int, int]:
+        """Draw the text in ``clip`` (document coordinates, as ``painter`` is) as QTextEdit
+        does, with the highlights, Find matches and the mouse selection that fall inside
+        it; return the Qt positions of the blocks drawn."""
         if not self._filled:  # nothing to mark yet: the marks' offsets are the article's
             return 0, 0
+        layout = self._qdoc.documentLayout()
         q0, q1 = self._blocks_between(clip.top(), clip.bottom())
         selections = [self._selection(i) for i in self._marks.qt.between(q0, q1)]
         selections += [self._extra.ranges[i][2] for i in self._extra.between(q0, q1)]
@@ -596,11 +641,25 @@ class ArticleView(QTextBrowser):
         context.clip = clip
         context.selections = selections
         painter.save()
-        painter.translate(-dx, -dy)
         painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
         layout.draw(painter, context)
         painter.restore()
         return q0, q1
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if self.textCursor().hasSelection():
+            self._tiles.clear()  # the selection's colours follow the focus
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if self.textCursor().hasSelection():
+            self._tiles.clear()
+        super().focusOutEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._tiles.clear()
+        super().changeEvent(event)
 
     def setExtraSelections(self, selections: list[QTextEdit.ExtraSelection]) -> None:  # type: ignore[override]
         """Keep Find's marks (and any other extra selection) indexed for painting."""
@@ -614,6 +673,7 @@ class ArticleView(QTextBrowser):
             indexed.append((cursor.selectionStart(), cursor.selectionEnd(), selection))
         indexed.sort(key=lambda item: item[0])
         self._extra = RangeIndex(indexed)
+        self._tiles.clear()
         self.viewport().update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
