@@ -26,6 +26,8 @@ class SlimScrollBar(QScrollBar):
         self.make_opaque()
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self._cache: tuple[tuple[int, int, int, bool, float], QPixmap] | None = None
+        # The handle's rectangle at the range's two ends, per size and range.
+        self._ends: tuple[tuple[int, int, int, int, int], QRect, QRect] | None = None
 
     def make_opaque(self) -> None:
         """Nothing is painted behind this bar. QAbstractScrollArea.setVerticalScrollBar()
@@ -39,28 +41,36 @@ class SlimScrollBar(QScrollBar):
 
     def handle_rect(self) -> QRect:
         """Where the handle is drawn (widget coordinates); empty when there is nothing to
-        scroll."""
-        option = QStyleOptionSlider()
-        self.initStyleOption(option)
-        return self._handle(option)
-
-    def _handle(self, option: QStyleOptionSlider) -> QRect:
-        if self.maximum() <= self.minimum():
+        scroll. The style places it at its start plus
+        ``QStyle.sliderPositionFromValue(...)`` of the room it has; that room is found
+        once per size and range, so a paint on a wheel step asks the style nothing."""
+        low, high = self.minimum(), self.maximum()
+        if high <= low:
             return QRect()
-        return self._rect(option, _SUB.SC_ScrollBarSlider)
+        key = (self.width(), self.height(), low, high, self.pageStep())
+        if self._ends is None or self._ends[0] != key:
+            option = QStyleOptionSlider()
+            self.initStyleOption(option)
+            option.sliderPosition = low
+            first = self._rect(option, _SUB.SC_ScrollBarSlider)
+            option.sliderPosition = high
+            last = self._rect(option, _SUB.SC_ScrollBarSlider)
+            self._ends = (key, first, last)
+        _, first, last = self._ends
+        vertical = self.orientation() == Qt.Orientation.Vertical
+        room = last.top() - first.top() if vertical else last.left() - first.left()
+        offset = QStyle.sliderPositionFromValue(low, high, self.sliderPosition(), room)
+        return first.translated(0, offset) if vertical else first.translated(offset, 0)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        option = QStyleOptionSlider()
-        self.initStyleOption(option)
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._background(option))
-        handle = self._handle(option)
+        painter.drawPixmap(0, 0, self._background())
+        handle = self.handle_rect()
         if not handle.isEmpty():
             palette = self.palette()
-            hovered = bool(option.activeSubControls & _SUB.SC_ScrollBarSlider)
             if self.isSliderDown():
                 colour = palette.color(QPalette.ColorRole.Highlight)
-            elif hovered:
+            elif self._hovered():
                 colour = palette.color(QPalette.ColorRole.Dark)
             else:
                 colour = palette.color(QPalette.ColorRole.Mid)
@@ -73,7 +83,15 @@ class SlimScrollBar(QScrollBar):
             painter.drawRoundedRect(inset, radius, radius)
         painter.end()
 
-    def _background(self, option: QStyleOptionSlider) -> QPixmap:
+    def _hovered(self) -> bool:
+        """The mouse is over the handle (asked of the style only when it is over the bar)."""
+        if not self.underMouse():
+            return False
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        return bool(option.activeSubControls & _SUB.SC_ScrollBarSlider)
+
+    def _background(self) -> QPixmap:
         """The groove and the arrow buttons, painted once per size, colours and state."""
         palette = self.palette()
         active = self.isEnabled() and self.maximum() > self.minimum()
@@ -81,6 +99,8 @@ class SlimScrollBar(QScrollBar):
         key = (self.width(), self.height(), palette.cacheKey(), active, ratio)
         if self._cache is not None and self._cache[0] == key:
             return self._cache[1]
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
         pixmap = QPixmap(self.size() * ratio)
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(palette.color(QPalette.ColorRole.Window))
