@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QTextCursor, QWheelEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionSlider, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.qt.articleview import ArticleView
@@ -33,6 +33,7 @@ class PaintCounter(QObject):
         super().__init__()
         self.count: Counter[str] = Counter()
         self.area: Counter[str] = Counter()
+        self.painted: list[QObject] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
@@ -40,6 +41,7 @@ class PaintCounter(QObject):
             if isinstance(watched.parent(), ArticleView) and kind == "qt_scrollarea_viewport":
                 kind = "text"
             self.count[kind] += 1
+            self.painted.append(watched)
             rect = event.region().boundingRect()  # type: ignore[attr-defined]
             self.area[kind] += rect.width() * rect.height()
         return False
@@ -95,6 +97,16 @@ def test_a_wheel_step_repaints_the_moving_parts_only(qtbot: QtBot, window: MainW
         "so Qt paints what lies behind it"
     )
     assert counter.count["text"] <= moved
+    comparison = window.comparison
+    assert comparison is not None
+    sharing = {doc for link in comparison.links for doc in link.docs}
+    idle = [  # maps between two articles that share nothing with any article
+        m for m in window.findChildren(LinkMap) if not {m.left_doc, m.right_doc} & sharing
+    ]
+    assert idle, "the five seeds have neighbours that share nothing"
+    assert not [m for m in idle if m in counter.painted], (
+        "a link map between articles that share nothing (and no far band) repainted"
+    )
     # Scrolled text is moved on screen as pixels; only the strip that comes into view is
     # drawn again, not the whole page.
     page = leader.viewport().width() * leader.viewport().height()
@@ -203,3 +215,29 @@ def test_scrolling_back_over_text_just_read_draws_no_text(
         QApplication.processEvents()
     assert [v.top() for v in views] != tops
     assert [v._tiles.drawn for v in views] == drawn
+
+
+def test_scroll_bar_handle_is_drawn_where_a_click_grabs_it(qtbot: QtBot) -> None:
+    """The bar works out its handle without asking the style on every paint; it must
+    still stand exactly where the style (and so the mouse) has it."""
+    for orientation, size in (
+        (Qt.Orientation.Vertical, (14, 600)),
+        (Qt.Orientation.Horizontal, (500, 14)),
+    ):
+        bar = SlimScrollBar(orientation)
+        qtbot.addWidget(bar)
+        bar.resize(*size)
+        for low, high, page in ((0, 20_000, 850), (-300, 4_000, 600), (0, 90, 400)):
+            bar.setRange(low, high)
+            bar.setPageStep(page)
+            for value in range(low, high + 1, max(1, (high - low) // 37)):
+                bar.setValue(value)
+                option = QStyleOptionSlider()
+                bar.initStyleOption(option)
+                expected = bar.style().subControlRect(
+                    QStyle.ComplexControl.CC_ScrollBar,
+                    option,
+                    QStyle.SubControl.SC_ScrollBarSlider,
+                    bar,
+                )
+                assert bar.handle_rect() == expected, (orientation, low, high, value)

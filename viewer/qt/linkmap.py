@@ -76,7 +76,7 @@ class LinkMap(FocusFramed):
         )
         self.setAccessibleName("Shared passages between neighbouring articles")
         for pane in (left, right):
-            pane.view.verticalScrollBar().valueChanged.connect(self.update)
+            pane.view.verticalScrollBar().valueChanged.connect(self._on_scroll)
             pane.view.layoutChanged.connect(self.relayout)
             pane.view.layoutReady.connect(self.relayout)
 
@@ -226,6 +226,14 @@ class LinkMap(FocusFramed):
             found = (lview.y_of(l0), lview.bottom_of(l1), rview.y_of(r0), rview.bottom_of(r1))
             self._exact[index] = found
         return found
+
+    def _on_scroll(self) -> None:
+        """Repaint, unless this map has nothing to show at any scroll position (two
+        articles that share nothing, with no far bands): then a wheel step costs it
+        nothing."""
+        if self._geometry == [] and self._far_geometry == [] and not self._bands:
+            return
+        self.update()
 
     def set_current(self, passage: int | None) -> None:
         self.current = passage
