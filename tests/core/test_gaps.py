@@ -1,9 +1,10 @@
 """Where words were dropped: the place in the shorter copy, for a caret like Meld's."""
 
 from tests.articles import article
+from viewer.core import gaps
 from viewer.core.compare import compare
 from viewer.core.documents import document_from_text
-from viewer.core.gaps import deletion_points
+from viewer.core.gaps import DeletionFinder, deletion_points
 
 
 def test_dropped_words_leave_a_point_in_the_copy_without_them() -> None:
@@ -47,3 +48,34 @@ def test_links_longer_than_the_limit_are_skipped() -> None:
     result = compare([document_from_text(text, "a.txt"), document_from_text(shorter, "b.txt")])
     assert len(deletion_points(result, 1)) == 1
     assert deletion_points(result, 1, max_chars=len(text) // 2) == []
+
+
+def test_points_worked_out_ahead_are_the_points_asked_for() -> None:
+    """Idle turns work the points out ahead, a slice at a time; painting then finds the same
+    points without working anything out."""
+    text = article(9, paragraphs=6)
+    words = text.split(" ")
+    half = len(words) // 2
+    # The copy has the two halves swapped (two links), with words dropped in each.
+    first = words[:20] + words[22:150] + words[153:half]
+    second = words[half : half + 30] + words[half + 32 :]
+    shorter = " ".join(second) + "\n\n" + " ".join(first)
+    docs = [document_from_text(text, "a.txt"), document_from_text(shorter, "b.txt")]
+    result = compare(docs)
+    assert len(result.links) == 2
+    ahead = DeletionFinder(result, 1)
+    slices = 0
+    while not ahead.prepare(0.0):  # no time at all: one link per slice still gets done
+        slices += 1
+        assert slices < 100
+    assert slices >= 1
+    calls = []
+    original = gaps._link_points
+    gaps._link_points = lambda *a: calls.append(a) or original(*a)  # type: ignore[assignment]
+    try:
+        points = ahead.points()
+    finally:
+        gaps._link_points = original
+    assert calls == []
+    assert points == deletion_points(result, 1)
+    assert len(points) == 3

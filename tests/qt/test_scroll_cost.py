@@ -11,11 +11,13 @@ import random
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionSlider, QWidget
 from pytestqt.qtbot import QtBot
 
+from viewer.core import gaps
 from viewer.qt.articleview import ArticleView
 from viewer.qt.later import pending
 from viewer.qt.linkmap import LinkMap
@@ -241,3 +243,21 @@ def test_scroll_bar_handle_is_drawn_where_a_click_grabs_it(qtbot: QtBot) -> None
                     bar,
                 )
                 assert bar.handle_rect() == expected, (orientation, low, high, value)
+
+
+def test_scrolling_a_settled_window_works_out_no_dropped_word_marks(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where a copy dropped words (the carets) is worked out in idle turns after a result,
+    not while painting a wheel step (up to a millisecond per passage)."""
+    open_and_wait(qtbot, window, seed_paths("000", "001", "002", "003", "004"))
+    window.resize(1600, 700)
+    qtbot.waitUntil(lambda: pending() == 0)
+    calls: list[object] = []
+    original = gaps._link_points
+    monkeypatch.setattr(gaps, "_link_points", lambda *a: calls.append(a) or original(*a))
+    for view in (window.row.panes[0].view, window.row.panes[-1].view):
+        for _ in range(12):
+            wheel(view.viewport())
+            QApplication.processEvents()
+    assert calls == []

@@ -10,6 +10,8 @@ up exactly; a link longer than ``max_chars`` is skipped so a paint never waits l
 
 from __future__ import annotations
 
+import time
+
 from viewer.core.model import Comparison, Link, Range
 from viewer.core.tokens import KeyOptions, tokenize
 
@@ -89,6 +91,21 @@ class DeletionFinder:
         for index, ((a, b), _link) in enumerate(self._links):
             for bucket in range(a // _BUCKET, b // _BUCKET + 1):
                 self._buckets.setdefault(bucket, []).append(index)
+
+    def prepare(self, budget: float) -> bool:
+        """Work out links not asked for yet, for about ``budget`` seconds (in idle time, so
+        the first paint of a stretch finds its points ready: working them out while
+        painting a wheel step took up to a millisecond per link). True when all are done."""
+        started = time.perf_counter()
+        worked = False
+        for index, (_, link) in enumerate(self._links):
+            if index in self._cache:
+                continue
+            if worked and time.perf_counter() - started >= budget:
+                return False  # at least one link a slice, so it always ends
+            self._cache[index] = _link_points(self.comparison, link, self.doc, self.options)
+            worked = True
+        return True
 
     def points(self, start: int = 0, end: int | None = None) -> list[int]:
         """Offsets within ``start``–``end`` where a counterpart has words dropped here."""

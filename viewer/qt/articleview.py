@@ -498,6 +498,9 @@ class ArticleView(QTextBrowser):
         self._deletion_colour = colour
         self.viewport().update()
 
+    def deletion_source(self) -> Callable[[int, int], list[int]] | None:
+        return self._deletions
+
     def visible_deletions(self) -> list[int]:
         """Core offsets of the deletion carets in view."""
         if self._deletions is None:

@@ -31,6 +31,7 @@ from viewer.core.relations import sharer_items
 from viewer.core.tokens import count_words
 from viewer.qt.articleview import ArticleView
 from viewer.qt.highlights import CHANGED, marks_for
+from viewer.qt.later import later
 from viewer.qt.overview import Overview
 from viewer.qt.palette import Colours
 from viewer.qt.plaintext import tooltip
@@ -240,6 +241,12 @@ class Pane(QFrame):
         self.overview.set_ranges(marks.overview, {k: c[0] for k, c in colours_of.items()})
         finder = DeletionFinder(comparison, index)
         self.view.set_deletions(finder.points, QColor(colours.changed).darker(160))
+
+        def prepare() -> None:  # a few milliseconds per idle turn until all are known
+            if self.view.deletion_source() == finder.points and not finder.prepare(0.003):
+                later((id(self), "deletions"), prepare)
+
+        later((id(self), "deletions"), prepare)
         self.overview.set_colours(colours.overview_background, colours.viewport)
         self.set_header(comparison.document_stats[index])
         head, items = sharer_items(comparison, index)
