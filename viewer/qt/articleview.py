@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QTextEdit, QWidget
+from shiboken6 import isValid
 
 from viewer.core.documents import Document
 from viewer.core.links import classify_link
@@ -586,11 +587,13 @@ class ArticleView(QTextBrowser):
         index = (top + page) // TILE + 1 if moved > 0 else top // TILE - 1
         inside = 0 <= index * TILE < self.document_height()  # not in the blank room
         if inside and not self._tiles.has(index):
-            tiles = self._tiles
             later(
-                (id(self), "tile"),
-                lambda: tiles.prepare(index, width, scroll[0], ratio, base),
+                (id(self), "tile"), lambda: self._prepare_tile(index, width, scroll[0], ratio, base)
             )
+
+    def _prepare_tile(self, index: int, width: int, dx: int, ratio: float, base: QColor) -> None:
+        if isValid(self) and self.isVisible():  # a closed window's view may be gone by now
+            self._tiles.prepare(index, width, dx, ratio, base)
 
     def _blocks_between(self, top: float, bottom: float) -> tuple[int, int]:
         """Qt positions from the start of the block at document y ``top`` to the end of the
