@@ -41,11 +41,18 @@ def _link_points(comparison: Comparison, link: Link, doc: int, options: KeyOptio
     side = link.side(doc)
     other = link.docs[1 - side]
     passage = comparison.passages[link.passage]
-    sides = []
+    inside: list[list[Range]] = []
     for d, where in ((doc, link.ranges[side]), (other, link.ranges[1 - side])):
         changes = [c for span in passage.spans_in(d) for c in span.changes]
-        inside = [c for c in changes if c[0] < where[1] and c[1] > where[0]]
-        sides.append(_words(comparison.documents[d].text, where, inside, options))
+        inside.append([c for c in changes if c[0] < where[1] and c[1] > where[0]])
+    if not inside[1]:
+        return []  # the counterpart changed nothing here, so nothing was dropped here
+    sides = [
+        _words(comparison.documents[d].text, where, changes, options)
+        for (d, where), changes in zip(
+            ((doc, link.ranges[side]), (other, link.ranges[1 - side])), inside, strict=True
+        )
+    ]
     mine, theirs = sides
     equal_mine = [w for w in mine if not w[3]]
     if [w[2] for w in equal_mine] != [w[2] for w in theirs if not w[3]]:
