@@ -261,3 +261,19 @@ def test_scrolling_a_settled_window_works_out_no_dropped_word_marks(
             wheel(view.viewport())
             QApplication.processEvents()
     assert calls == []
+
+
+def test_line_tops_asked_together_are_the_tops_asked_one_by_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Scroll maps ask for thousands of line tops at once, paragraph by paragraph; each
+    must be the top of the line holding that word, as asked alone."""
+    open_and_wait(qtbot, window, seed_paths("000", "002"))
+    window.resize(900, 600)
+    qtbot.wait(200)
+    view = window.row.panes[1].view
+    text = view.article.text
+    rng = random.Random(3)
+    offsets = sorted(rng.sample(range(len(text) + 1), 400)) + [len(text), len(text)]
+    assert view.tops_of(offsets) == [view.y_of(o) for o in offsets]
+    assert len(set(view.tops_of(offsets))) > 20  # many lines, in several paragraphs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLayout,
     QTextOption,
 )
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QTextEdit, QWidget
@@ -334,6 +335,34 @@ class ArticleView(QTextBrowser):
     def y_of(self, offset: int) -> float:
         """Document y (pixels) of the top of the line holding core ``offset``."""
         return self._line(offset, 0)[0]
+
+    def tops_of(self, offsets: Sequence[int]) -> list[float]:
+        """``y_of`` of each offset, for offsets in ascending order: the paragraph of the
+        previous one is asked again only when an offset leaves it (a scroll map asks for
+        thousands; one look-up each was half the time of building it)."""
+        found: list[float] = []
+        last = max(0, self._qdoc.characterCount() - 1)
+        layout_of = self._qdoc.documentLayout()
+        to_qt = self.offsets.to_qt
+        start = end = -1
+        top = 0.0
+        lines: QTextLayout | None = None
+        for offset in offsets:
+            position = min(to_qt(offset), last)
+            if not start <= position < end:
+                block = self._qdoc.findBlock(position)
+                start, end = block.position(), block.position() + block.length()
+                top = layout_of.blockBoundingRect(block).top()
+                lines = block.layout()
+                if lines is not None and not lines.lineCount():
+                    lines = None
+            if lines is not None:
+                line = lines.lineForTextPosition(max(0, position - start))
+                if line.isValid():
+                    found.append(top + line.y())
+                    continue
+            found.append(top)
+        return found
 
     def bottom_of(self, end: int) -> float:
         """Document y of the bottom of the line holding the last character before ``end``."""

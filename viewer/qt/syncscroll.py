@@ -117,14 +117,21 @@ class SyncScroller(QObject):
             segments = link_segments(self._comparison, self._docs[leader], self._docs[follower])
             chain = monotone_chain(segments)
             # About a word in two, fewer for long shared text: each anchor costs two
-            # layout look-ups (~10 µs each), and a map must build in a few tens of ms.
+            # layout look-ups (a few µs each), and a map must build in a few tens of ms.
             words = sum(a1 - a0 for a0, a1, _, _ in chain) / 6
             every = max(2, math.ceil(words / ANCHOR_BUDGET))
             for a0, a1, b0, b1 in chain:
                 points = anchors(
                     a.article.text, (int(a0), int(a1)), b.article.text, (int(b0), int(b1)), every
                 )
-                ys = [(a.y_of(x), b.y_of(y)) for x, y in points[:-1]]
+                inner = points[:-1]
+                ys = list(
+                    zip(
+                        a.tops_of([x for x, _ in inner]),
+                        b.tops_of([y for _, y in inner]),
+                        strict=True,
+                    )
+                )
                 ys.append((a.bottom_of(points[-1][0]), b.bottom_of(points[-1][1])))
                 # One anchor per leader line, its first word: the word a reader's eye
                 # lands on at the sync point stands level, whatever the other wraps.
