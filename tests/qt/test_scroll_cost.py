@@ -274,6 +274,6 @@ def test_line_tops_asked_together_are_the_tops_asked_one_by_one(
     view = window.row.panes[1].view
     text = view.article.text
     rng = random.Random(3)
-    offsets = sorted(rng.sample(range(len(text) + 1), 400)) + [len(text), len(text)]
+    offsets = [*sorted(rng.sample(range(len(text) + 1), 400)), len(text), len(text)]
     assert view.tops_of(offsets) == [view.y_of(o) for o in offsets]
     assert len(set(view.tops_of(offsets))) > 20  # many lines, in several paragraphs
