@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
-from viewer.qt import articleview
+from viewer.qt import linkopen
 from viewer.qt.mainwindow import MainWindow
 from viewer.qt.pane import Pane
 
@@ -31,7 +31,7 @@ class Desktop:
     def __init__(self, monkeypatch: pytest.MonkeyPatch, answer: bool) -> None:
         self.events: list[tuple[str, str]] = []
         self.answer = answer
-        monkeypatch.setattr(articleview, "confirm_link", self._confirm, raising=False)
+        monkeypatch.setattr(linkopen, "confirm_link", self._confirm, raising=False)
         monkeypatch.setattr(QDesktopServices, "openUrl", self._open)
 
     def _confirm(self, _parent: object, address: str) -> bool:

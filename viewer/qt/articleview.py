@@ -6,11 +6,10 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
-    QDesktopServices,
     QFocusEvent,
     QFont,
     QMouseEvent,
@@ -26,25 +25,17 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QMessageBox, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from shiboken6 import isValid
 
 from viewer.core.documents import Document
-from viewer.core.links import classify_link
 from viewer.core.model import Range
 from viewer.qt.highlights import NO_MARKS, DocumentMarks, RangeIndex
 from viewer.qt.later import later
+from viewer.qt.linkopen import open_link
 from viewer.qt.scrollbar import SlimScrollBar
-from viewer.qt.textbuild import Offsets, build_document, highlight_format
+from viewer.qt.textbuild import Offsets, build_document, highlight_format, keep_shapes
 from viewer.qt.texttiles import TILE, TextTiles
-
-
-def keep_shapes(document: QTextDocument) -> None:
-    """Make every paragraph of ``document`` keep its shaped glyphs between draws."""
-    block = document.begin()
-    while block.isValid():
-        block.layout().setCacheEnabled(True)
-        block = block.next()
 
 
 class ArticleView(QTextBrowser):
@@ -72,7 +63,7 @@ class ArticleView(QTextBrowser):
         horizontal.make_opaque()
         self.setReadOnly(True)
         self.setOpenLinks(False)
-        self.anchorClicked.connect(self._open_link)
+        self.anchorClicked.connect(lambda url: open_link(self, url))
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # never "Independenc e"
         # Always shown: blank room past the ends can give a short article a scroll range,
@@ -728,32 +719,6 @@ class ArticleView(QTextBrowser):
         y = point.y() + self.verticalScrollBar().value()
         self.offsetClicked.emit(self.offset_at(y, point.x()))
 
-    def _open_link(self, url: QUrl) -> None:
-        """Open a web or mail link after the user confirms its full address; refuse the rest.
-
-        The address is shown encoded, so look-alike characters and hidden controls show.
-        """
-        address = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
-        verdict = classify_link(address)
-        target = QUrl(address, QUrl.ParsingMode.StrictMode)
-        if not verdict.allowed or not target.isValid():
-            reason = verdict.reason or "the address is malformed"
-            self._tell(f"Link not opened: {reason} ({address})")
-            return
-        if not confirm_link(self, address):
-            self._tell(f"Link not opened: {address}")
-            return
-        if QDesktopServices.openUrl(target):
-            self._tell(f"Opened {address}")
-        else:
-            self._tell(f"No program could open {address}")
-
-    def _tell(self, message: str) -> None:
-        """Say it in the window's status bar."""
-        show = getattr(self.window(), "show_status", None)
-        if callable(show):
-            show(message)
-
     def find_all(self, needle: str, colour: QColor) -> list[tuple[int, int]]:
         """Mark every case-insensitive match of ``needle``; return their core ranges."""
         selections: list[QTextEdit.ExtraSelection] = []
@@ -777,17 +742,3 @@ class ArticleView(QTextBrowser):
                 )
         self.setExtraSelections(selections)
         return found
-
-
-def confirm_link(parent: QWidget, address: str) -> bool:
-    """Ask before handing ``address`` to the desktop; the full address is shown as text."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        "Open link?",
-        f"This article links to:\n\n{address}\n\nOpen it in your browser or mail program?",
-        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-        parent,
-    )
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Open

@@ -169,4 +169,12 @@ def highlight_format(background: QColor, foreground: QColor | None = None) -> QT
     return fmt
 
 
-__all__ = ["Offsets", "build_document", "highlight_format"]
+def keep_shapes(document: QTextDocument) -> None:
+    """Make every paragraph of ``document`` keep its shaped glyphs between draws."""
+    block = document.begin()
+    while block.isValid():
+        block.layout().setCacheEnabled(True)
+        block = block.next()
+
+
+__all__ = ["Offsets", "build_document", "highlight_format", "keep_shapes"]
