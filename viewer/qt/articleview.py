@@ -6,7 +6,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -63,7 +63,7 @@ class ArticleView(QTextBrowser):
         horizontal.make_opaque()
         self.setReadOnly(True)
         self.setOpenLinks(False)
-        self.anchorClicked.connect(lambda url: open_link(self, url))
+        self.anchorClicked.connect(self._open_link)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # never "Independenc e"
         # Always shown: blank room past the ends can give a short article a scroll range,
@@ -718,6 +718,9 @@ class ArticleView(QTextBrowser):
         point = event.position()
         y = point.y() + self.verticalScrollBar().value()
         self.offsetClicked.emit(self.offset_at(y, point.x()))
+
+    def _open_link(self, url: QUrl) -> None:
+        open_link(self, url)  # asks first; web and mail only
 
     def find_all(self, needle: str, colour: QColor) -> list[tuple[int, int]]:
         """Mark every case-insensitive match of ``needle``; return their core ranges."""
