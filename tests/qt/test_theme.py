@@ -310,3 +310,17 @@ def test_links_and_quotes_inside_shared_text_stay_legible(
         assert contrast(foreground, background) >= AA, (foreground, background)
         checked += 1
     assert checked == 2
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_scroll_bar_handle_stands_out_from_its_groove(
+    qtbot: QtBot, window: MainWindow, theme: str
+) -> None:
+    """A non-text control a user must find: 3:1 against what is around it (WCAG 1.4.11)."""
+    window.set_theme(theme)
+    open_and_wait(qtbot, window, seed_paths("000", "004"))
+    bar = window.row.panes[0].view.verticalScrollBar()
+    groove = bar.groove_colour().name()
+    for hovered in (False, True):
+        handle = bar.handle_colour(hovered=hovered).name()
+        assert contrast(handle, groove) >= 3.0, (theme, hovered, handle, groove)
