@@ -251,3 +251,26 @@ def test_the_first_wheel_step_finds_its_scroll_maps_ready(
     qtbot.wait(20)
     assert built == []
     assert [p.view.top() for p in followers] != before  # the step did move the followers
+
+
+def test_back_at_the_top_the_panes_show_what_they_showed_at_the_start(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Scrolling either of two copies down and all the way back up leaves no blank line
+    above the text, where none is needed (a follower's room was rounded up by a pixel)."""
+    paths = revision_pair(tmp_path)
+    (tmp_path / "copy.txt").write_text(Path(paths[0]).read_text(encoding="utf-8"), "utf-8")
+    open_and_wait(qtbot, window, [paths[0], str(tmp_path / "copy.txt")])
+    window.resize(1400, 600)
+    qtbot.wait(200)
+    panes = window.row.panes
+    start = [p.view.viewport().grab().toImage() for p in panes]
+    for lead in (panes[1], panes[0]):
+        bar = lead.view.verticalScrollBar()
+        for value in range(0, 400, 60):
+            bar.setValue(value)
+            qtbot.wait(5)
+        bar.setValue(bar.minimum())
+        qtbot.wait(50)
+    assert [p.view.top() for p in panes] == [0, 0]
+    assert [p.view.viewport().grab().toImage() for p in panes] == start

@@ -145,7 +145,7 @@ class SyncScroller(QObject):
         mapping = FollowMap.build(pixel_chain, self._geometry(leader), geometry)
         self._maps[key] = mapping
         top, bottom = mapping.room(geometry)
-        b.grow_room(round(top) + 1, round(bottom) + 1)
+        b.grow_room(math.ceil(top), math.ceil(bottom))  # none at all where none is needed
         return mapping
 
     def sync_line(self, leader: int, follower: int, top: float) -> float:
