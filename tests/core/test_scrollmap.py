@@ -2,14 +2,9 @@
 
 import itertools
 
+from viewer.core.chain import link_segments, monotone_chain
 from viewer.core.compare import compare
-from viewer.core.scrollmap import (
-    FollowMap,
-    Geometry,
-    link_segments,
-    monotone_chain,
-    sync_fraction,
-)
+from viewer.core.scrollmap import FollowMap, Geometry, sync_fraction
 
 from .helpers import seed
 

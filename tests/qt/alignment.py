@@ -22,8 +22,8 @@ from difflib import SequenceMatcher
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
+from viewer.core.chain import link_segments, monotone_chain
 from viewer.core.model import Comparison
-from viewer.core.scrollmap import link_segments, monotone_chain
 
 WORD = re.compile(r"\w+")
 

@@ -11,9 +11,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from viewer.core.chain import Segment, monotone_chain
 from viewer.core.model import Comparison, Link, Span
 from viewer.core.navigation import short_name
-from viewer.core.scrollmap import Segment, monotone_chain
 from viewer.core.tokens import SPACELESS_CHARACTER, count_words
 
 FIRST_WORDS = 12  # words of a passage shown in its row

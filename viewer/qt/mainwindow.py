@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.chain import anchors
 from viewer.core.compare import MAX_DOCUMENTS
 from viewer.core.coverage import passage_at
 from viewer.core.documents import Document
@@ -43,7 +44,6 @@ from viewer.core.navigation import (
     step_passage,
 )
 from viewer.core.relations import related_order
-from viewer.core.scrollmap import anchors
 from viewer.qt.application import app_icon, apply_theme
 from viewer.qt.docks import ReviewDocks
 from viewer.qt.files import FileKeeper

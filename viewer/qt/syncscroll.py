@@ -20,8 +20,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QScrollBar
 
+from viewer.core.chain import anchors, link_segments, monotone_chain
 from viewer.core.model import Comparison
-from viewer.core.scrollmap import FollowMap, Geometry, anchors, link_segments, monotone_chain
+from viewer.core.scrollmap import FollowMap, Geometry
 from viewer.qt.later import later
 from viewer.qt.pane import Pane
 
