@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QWidget
 from viewer.core.model import Comparison, Link
 from viewer.qt.focusframe import FocusFramed
 from viewer.qt.later import later
-from viewer.qt.palette import Colours
+from viewer.qt.palette import Colours, over
 from viewer.qt.pane import Pane
 
 
@@ -440,14 +440,3 @@ class LinkMap(FocusFramed):
             if path.boundingRect().contains(point):
                 self.passageClicked.emit(passage_id)
                 return
-
-
-def over(colour: QColor, alpha: int, background: QColor) -> QColor:
-    """``colour`` at ``alpha`` (0–255) blended over an opaque ``background``, as one
-    opaque colour."""
-    a = max(0, min(255, alpha)) / 255
-    return QColor(
-        round(colour.red() * a + background.red() * (1 - a)),
-        round(colour.green() * a + background.green() * (1 - a)),
-        round(colour.blue() * a + background.blue() * (1 - a)),
-    )

@@ -120,6 +120,17 @@ _DISABLED = {False: "#8a8a8a", True: "#7a7a7a"}
 _system_window_lightness: int | None = None
 
 
+def over(colour: QColor, alpha: int, background: QColor) -> QColor:
+    """``colour`` at ``alpha`` (0–255) blended over an opaque ``background``, as one
+    opaque colour."""
+    a = max(0, min(255, alpha)) / 255
+    return QColor(
+        round(colour.red() * a + background.red() * (1 - a)),
+        round(colour.green() * a + background.green() * (1 - a)),
+        round(colour.blue() * a + background.blue() * (1 - a)),
+    )
+
+
 def remember_system_palette() -> None:
     """Note the desktop's own palette before the app replaces it (the fallback for "system")."""
     global _system_window_lightness

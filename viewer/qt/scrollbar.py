@@ -14,6 +14,8 @@ from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPixmap, QPolygonF
 from PySide6.QtWidgets import QScrollBar, QStyle, QStyleOptionSlider, QWidget
 
+from viewer.qt.palette import over
+
 _CONTROL = QStyle.ComplexControl.CC_ScrollBar
 _SUB = QStyle.SubControl
 
@@ -87,19 +89,8 @@ class SlimScrollBar(QScrollBar):
         """The handle: the text colour mixed into the groove's, so it stands out at 3:1 or
         more in light and dark themes alike (the palette's Mid was 35 on 29 in the dark
         theme: the handle could not be seen)."""
-        groove = self.groove_colour()
         ink = self.palette().color(QPalette.ColorRole.WindowText)
-        share = 0.6 if hovered else 0.45
-        return QColor(
-            *(
-                round(g + (i - g) * share)
-                for g, i in (
-                    (groove.red(), ink.red()),
-                    (groove.green(), ink.green()),
-                    (groove.blue(), ink.blue()),
-                )
-            )
-        )
+        return over(ink, 153 if hovered else 115, self.groove_colour())
 
     def _hovered(self) -> bool:
         """The mouse is over the handle (asked of the style only when it is over the bar)."""
