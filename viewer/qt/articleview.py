@@ -311,21 +311,9 @@ class ArticleView(QTextBrowser):
         return selection
 
     # -- geometry --------------------------------------------------------------------------
-    def _line(self, offset: int, back: int) -> tuple[float, float]:
-        """Document (top, bottom) of the line holding the character ``back`` before ``offset``."""
-        position = min(self.offsets.to_qt(offset), max(0, self._qdoc.characterCount() - 1))
-        block = self._qdoc.findBlock(position)
-        rect = self._qdoc.documentLayout().blockBoundingRect(block)
-        layout = block.layout()
-        if layout is not None and layout.lineCount():
-            line = layout.lineForTextPosition(max(0, position - block.position() - back))
-            if line.isValid():
-                return rect.top() + line.y(), rect.top() + line.y() + line.height()
-        return rect.top(), rect.bottom()
-
     def y_of(self, offset: int) -> float:
         """Document y (pixels) of the top of the line holding core ``offset``."""
-        return self._line(offset, 0)[0]
+        return self.tops_of((offset,))[0]
 
     def tops_of(self, offsets: Sequence[int]) -> list[float]:
         """``y_of`` of each offset, for offsets in ascending order: the paragraph of the
@@ -357,7 +345,15 @@ class ArticleView(QTextBrowser):
 
     def bottom_of(self, end: int) -> float:
         """Document y of the bottom of the line holding the last character before ``end``."""
-        return self._line(end, 1)[1]
+        position = min(self.offsets.to_qt(end), max(0, self._qdoc.characterCount() - 1))
+        block = self._qdoc.findBlock(position)
+        rect = self._qdoc.documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        if layout is not None and layout.lineCount():
+            line = layout.lineForTextPosition(max(0, position - block.position() - 1))
+            if line.isValid():
+                return rect.top() + line.y() + line.height()
+        return rect.bottom()
 
     def offset_at(self, y: float, x: float = 20.0) -> int:
         """Core offset at document coordinates."""
