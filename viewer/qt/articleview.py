@@ -38,6 +38,25 @@ from viewer.qt.textbuild import Offsets, build_document, highlight_format, keep_
 from viewer.qt.texttiles import TILE, TextTiles
 
 
+class _LayoutGate(QObject):
+    """While the view's pump lays the text out, Qt's own lazy layout (steps of up to
+    200,000 characters, 50–100 ms each) waits: the pump's steps are small. A filter of its
+    own, on the document layout only: as the view's ``eventFilter`` it also saw every event
+    of the viewport and the scroll bars (a Python call each, several per wheel step)."""
+
+    def __init__(self, view: ArticleView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        view = self._view
+        return (
+            event.type() == QEvent.Type.Timer
+            and not view.layout_ready()
+            and watched is view.document().documentLayout()
+        )
+
+
 class ArticleView(QTextBrowser):
     """A read-only rendering of one core document with offset-exact highlights."""
 
@@ -82,6 +101,7 @@ class ArticleView(QTextBrowser):
         self._deletion_colour = QColor("#d55e00")
         self._press: QPointF | None = None
         self._laid_out = False
+        self._gate = _LayoutGate(self)
         self._blocks: tuple[list[int], list[float], list[float]] | None = None
         # The block table being filled by the layout pump: next block, positions, tops, bottoms.
         self._walk: tuple[QTextBlock, list[int], list[float], list[float]] | None = None
@@ -140,7 +160,7 @@ class ArticleView(QTextBrowser):
         if self._qdoc.characterCount() <= self.SHAPES_KEPT_UP_TO:
             keep_shapes(self._qdoc)
         self.setDocument(self._qdoc)
-        self._qdoc.documentLayout().installEventFilter(self)
+        self._qdoc.documentLayout().installEventFilter(self._gate)
         self._qdoc.documentLayout().update.connect(self._tiles.clear)
         self._tiles.clear()
         self._filled = True
@@ -224,17 +244,6 @@ class ArticleView(QTextBrowser):
         self._walk = None
         self._blocks = (positions, tops, bottoms)
         return True
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """While the pump lays the text out, Qt's own lazy layout (steps of up to 200,000
-        characters, 50–100 ms each) waits: the pump's steps are small."""
-        if (
-            event.type() == QEvent.Type.Timer
-            and not self._laid_out
-            and watched is self._qdoc.documentLayout()
-        ):
-            return True
-        return super().eventFilter(watched, event)
 
     def _finish_layout(self) -> None:
         self._laid_out = True

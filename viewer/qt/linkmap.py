@@ -35,6 +35,53 @@ from viewer.qt.later import later
 from viewer.qt.palette import Colours, over
 from viewer.qt.pane import Pane
 
+# Qt enums looked up once: each lookup through PySide's enum types costs a microsecond or
+# two, and a link map repaints on every wheel step.
+_AA = QPainter.RenderHint.Antialiasing
+_WINDOW = QPalette.ColorRole.Window
+
+
+# A band or tongue is painted as its shape, filled, and its two curved edges, stroked.
+# The straight sides along the widget's edges are not stroked: they can be thousands of
+# pixels long, and stroking them with an antialiased pen cost as much as the rest.
+Band = tuple[QPainterPath, QPainterPath]
+# A pane's text viewport seen from the link map: its top in the map's coordinates, the
+# view's scroll top, the viewport's height.
+Frame = tuple[float, int, int]
+
+
+def _band_path(width: float, ly0: float, ly1: float, ry0: float, ry1: float) -> Band:
+    """A band from ``ly0..ly1`` at the left edge to ``ry0..ry1`` at the right edge."""
+    mid = width / 2
+    shape, edges = QPainterPath(), QPainterPath()
+    shape.moveTo(0.0, ly0)
+    shape.cubicTo(mid, ly0, mid, ry0, width, ry0)
+    shape.lineTo(width, ry1)
+    shape.cubicTo(mid, ry1, mid, ly1, 0.0, ly1)
+    shape.closeSubpath()
+    edges.moveTo(0.0, ly0)
+    edges.cubicTo(mid, ly0, mid, ry0, width, ry0)
+    edges.moveTo(width, ry1)
+    edges.cubicTo(mid, ry1, mid, ly1, 0.0, ly1)
+    return shape, edges
+
+
+def _tongue_path(edge: float, tip: float, top: float, bottom: float) -> Band:
+    """A far band: from ``top..bottom`` at ``edge`` narrowing to a 12 px tip at ``tip``."""
+    middle = (top + bottom) / 2
+    half = (edge + tip) / 2
+    shape, edges = QPainterPath(), QPainterPath()
+    shape.moveTo(edge, top)
+    shape.cubicTo(half, top, tip, middle - 6, tip, middle - 6)
+    shape.lineTo(tip, middle + 6)
+    shape.cubicTo(tip, middle + 6, half, bottom, edge, bottom)
+    shape.closeSubpath()
+    edges.moveTo(edge, top)
+    edges.cubicTo(half, top, tip, middle - 6, tip, middle - 6)
+    edges.lineTo(tip, middle + 6)
+    edges.cubicTo(tip, middle + 6, half, bottom, edge, bottom)
+    return shape, edges
+
 
 class LinkMap(FocusFramed):
     """Draws the passages shared by ``left`` and ``right`` as bands."""
@@ -55,7 +102,7 @@ class LinkMap(FocusFramed):
         self.colours: Colours | None = None
         self.current: int | None = None
         self._bands: list[tuple[int, QPainterPath]] = []
-        self._origins: dict[int, tuple[tuple[int, ...], float]] = {}
+        self._origins: dict[int, tuple[tuple[int, int, int, int], float]] = {}
         self._labels: dict[tuple[str, int, float], QPixmap] = {}  # far article names
         self._looks: dict[tuple[int, int, int, int, int, bool], tuple[QColor, QPen]] = {}
         # Per link: passage id and document y of both ends in both panes; rebuilt when the
@@ -156,37 +203,28 @@ class LinkMap(FocusFramed):
 
     def far_bands(self, compute: bool = True) -> list[tuple[int, str, QPainterPath]]:
         """(passage id, far article names, tongue shape) for far bands in view."""
-        result: list[tuple[int, str, QPainterPath]] = []
+        frames = (self._frame(self.left), self._frame(self.right))
+        return [(p, label, shape) for p, label, (shape, _) in self._far_parts(frames, compute)]
+
+    def _far_parts(self, frames: tuple[Frame, Frame], compute: bool) -> list[tuple[int, str, Band]]:
+        result: list[tuple[int, str, Band]] = []
         if self.comparison is None:
             return result
+        geometry = self._far_link_geometry(compute)
+        if not geometry:
+            return result
         width = float(self.width())
-        # Per side: the viewport's top in this widget, the view's scroll top, its height
-        # (asked once per paint, not per tongue).
-        views = [
-            (self._viewport_top(p), p.view.top(), p.view.viewport().height())
-            for p in (self.left, self.right)
-        ]
-        for passage, side, start, end, label, b0, b1 in self._far_link_geometry(compute):
-            origin, scroll, height = views[side]
-            if origin - scroll + b1 < origin or origin - scroll + b0 > origin + height:
+        for passage, side, start, end, label, b0, b1 in geometry:
+            origin, scroll, height = frames[side]
+            shift = origin - scroll
+            if shift + b1 < origin or shift + b0 > origin + height:
                 continue
             y0, y1 = self._far_y(side, start, end)
-            top = origin - scroll + y0
-            bottom = origin - scroll + y1
+            top, bottom = shift + y0, shift + y1
             if bottom < origin or top > origin + height:
                 continue
             edge, tip = (0.0, width * 0.7) if side == 0 else (width, width * 0.3)
-            middle = (top + bottom) / 2
-            path = QPainterPath(QPointF(edge, top))
-            path.cubicTo(
-                QPointF((edge + tip) / 2, top), QPointF(tip, middle - 6), QPointF(tip, middle - 6)
-            )
-            path.lineTo(QPointF(tip, middle + 6))
-            path.cubicTo(
-                QPointF(tip, middle + 6), QPointF((edge + tip) / 2, bottom), QPointF(edge, bottom)
-            )
-            path.closeSubpath()
-            result.append((passage, label, path))
+            result.append((passage, label, _tongue_path(edge, tip, top, bottom)))
         return result
 
     def _link_geometry(self, compute: bool = False) -> list[tuple[int, float, float, float, float]]:
@@ -239,76 +277,82 @@ class LinkMap(FocusFramed):
         self.current = passage
         self.update()
 
-    def _viewport_top(self, pane: Pane) -> float:
-        """The pane's text viewport's top in this widget's coordinates (kept until the
-        layout changes: four mapTo calls on every paint were a tenth of its cost)."""
-        key = (id(pane), pane.y(), pane.view.y(), pane.view.viewport().y(), self.y())
+    def _frame(self, pane: Pane) -> Frame:
+        """The pane's text viewport's top in this widget's coordinates, the view's scroll
+        top and the viewport's height. The first is kept until the layout changes: four
+        mapTo calls on every paint were a tenth of its cost."""
+        view = pane.view
+        viewport = view.viewport()
+        key = (pane.y(), view.y(), viewport.y(), self.y())
         found = self._origins.get(id(pane))
         if found is None or found[0] != key:
-            origin = pane.view.viewport().mapTo(self.window(), QPoint(0, 0))
+            origin = viewport.mapTo(self.window(), QPoint(0, 0))
             mine = self.mapTo(self.window(), QPoint(0, 0))
             found = self._origins[id(pane)] = (key, float(origin.y() - mine.y()))
-        return found[1]
+        return found[1], view.top(), viewport.height()
 
     def bands(self, compute: bool = True) -> list[tuple[int, QPainterPath]]:
         """(passage id, band shape) for every band in view, in widget coordinates.
 
         Painting passes ``compute=False``: until the queued geometry is found, no bands.
         """
-        result: list[tuple[int, QPainterPath]] = []
+        frames = (self._frame(self.left), self._frame(self.right))
+        return [(passage, shape) for passage, (shape, _) in self._band_parts(frames, compute)]
+
+    def _band_parts(self, frames: tuple[Frame, Frame], compute: bool) -> list[tuple[int, Band]]:
+        result: list[tuple[int, Band]] = []
         if self.comparison is None:
             return result
-        lview, rview = self.left.view, self.right.view
-        lorigin, rorigin = self._viewport_top(self.left), self._viewport_top(self.right)
-        ltop = lorigin - lview.top()
-        rtop = rorigin - rview.top()
-        lclip = (lorigin, lorigin + lview.viewport().height())
-        rclip = (rorigin, rorigin + rview.viewport().height())
+        geometry = self._link_geometry(compute)
+        if not geometry:
+            return result
+        (lorigin, lscroll, lheight), (rorigin, rscroll, rheight) = frames
+        ltop, rtop = lorigin - lscroll, rorigin - rscroll
+        lend, rend = lorigin + lheight, rorigin + rheight
         width = float(self.width())
-        for index, (passage, a0, a1, b0, b1) in enumerate(self._link_geometry(compute)):
-            visible_left = ltop + a1 >= lclip[0] and ltop + a0 <= lclip[1]
-            visible_right = rtop + b1 >= rclip[0] and rtop + b0 <= rclip[1]
-            if not (visible_left or visible_right):
+        for index, (passage, a0, a1, b0, b1) in enumerate(geometry):
+            if not (
+                (ltop + a1 >= lorigin and ltop + a0 <= lend)
+                or (rtop + b1 >= rorigin and rtop + b0 <= rend)
+            ):
                 continue
             a0, a1, b0, b1 = self._exact_geometry(index)
             ly0, ly1 = ltop + a0, ltop + a1
             ry0, ry1 = rtop + b0, rtop + b1
-            if not ((ly1 >= lclip[0] and ly0 <= lclip[1]) or (ry1 >= rclip[0] and ry0 <= rclip[1])):
+            if not ((ly1 >= lorigin and ly0 <= lend) or (ry1 >= rorigin and ry0 <= rend)):
                 continue
-            path = QPainterPath(QPointF(0, ly0))
-            mid = width / 2
-            path.cubicTo(QPointF(mid, ly0), QPointF(mid, ry0), QPointF(width, ry0))
-            path.lineTo(QPointF(width, ry1))
-            path.cubicTo(QPointF(mid, ry1), QPointF(mid, ly1), QPointF(0, ly1))
-            path.closeSubpath()
-            result.append((passage, path))
+            result.append((passage, _band_path(width, ly0, ly1, ry0, ry1)))
         return result
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._bands = self.bands(compute=False)
+        background = self.palette().color(_WINDOW)
+        painter.fillRect(event.rect(), background)
         colours = self.colours
         if colours is None or self.comparison is None:
+            self._bands = []
             painter.end()
             return
+        frames = (self._frame(self.left), self._frame(self.right))
+        parts = self._band_parts(frames, compute=False)
+        self._bands = [(passage, shape) for passage, (shape, _) in parts]
         possible = len(self.comparison.documents) - 1
         current_path = None
-        background = self.palette().color(QPalette.ColorRole.Window)
-        for passage_id, path in self._bands:
-            fill, pen = self._band_look(self._carriers[passage_id], possible, 60, background)
+        carriers = self._carriers
+        for passage_id, (shape, edges) in parts:
+            fill, pen = self._band_look(carriers[passage_id], possible, 60, background)
             # Fills without antialiasing (the antialiased edge line hides the steps), in
             # the translucent colour already blended over the background: an opaque fill
             # costs a tenth of a blended one, and the link map repaints on every wheel step.
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            painter.fillPath(path, fill)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setRenderHint(_AA, False)
+            painter.fillPath(shape, fill)
+            painter.setRenderHint(_AA, True)
             painter.setPen(pen)
-            painter.drawPath(path)
+            painter.drawPath(edges)
             if passage_id == self.current:
-                current_path = path
-        self._paint_far(painter, colours, possible)
+                current_path = shape
+        self._paint_far(painter, self._far_parts(frames, compute=False), possible, background)
+        painter.setRenderHint(_AA, True)
         if current_path is not None:
             painter.setPen(QPen(QColor(colours.outline), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -316,24 +360,28 @@ class LinkMap(FocusFramed):
         self.paint_focus_frame(painter)
         painter.end()
 
-    def _paint_far(self, painter: QPainter, colours: Colours, possible: int) -> None:
+    def _paint_far(
+        self,
+        painter: QPainter,
+        tongues: list[tuple[int, str, Band]],
+        possible: int,
+        background: QColor,
+    ) -> None:
         """Far bands: a lighter tongue with a dashed edge and the far article's name."""
-        tongues = self.far_bands(compute=False)
-        if not tongues:
-            return
-        background = self.palette().color(QPalette.ColorRole.Window)
-        for passage_id, label, path in tongues:
+        colours = self.colours
+        assert colours is not None
+        for passage_id, label, (shape, edges) in tongues:
             carriers = self._carriers.get(passage_id, 1)
             fill, pen = self._band_look(carriers, possible, 40, background, dashed=True)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # as bands do
-            painter.fillPath(path, fill)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setRenderHint(_AA, False)  # as bands do
+            painter.fillPath(shape, fill)
+            painter.setRenderHint(_AA, True)
             painter.setPen(pen)
-            painter.drawPath(path)
+            painter.drawPath(edges)
             if passage_id == self.current:
                 painter.setPen(QPen(QColor(colours.outline), 2))
-                painter.drawPath(path)
-            box = path.boundingRect()
+                painter.drawPath(shape)
+            box = shape.boundingRect()
             name = self._label(label)
             size = name.deviceIndependentSize()
             painter.drawPixmap(

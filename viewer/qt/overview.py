@@ -1,6 +1,9 @@
 """A thin strip beside a pane: where shared and changed text lies, and the viewport (Qt layer).
 
-Click or drag to jump there.
+It is the pane's scroll bar too (as VS Code's overview ruler, with the handle drawn over
+the marks): drag the visible part, click to jump there, turn the wheel over it, or Tab
+to it and use the keys. A separate scroll bar beside it repainted on every wheel step of
+every pane, for a second picture of the same position.
 """
 
 from __future__ import annotations
@@ -14,12 +17,15 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPixmap,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QWidget
 
 from viewer.qt.focusframe import FocusFramed
 from viewer.qt.later import later
+from viewer.qt.palette import over
 
 # (start y fraction, end y fraction, colour) for each marked stretch.
 Marks = list[tuple[float, float, QColor]]
@@ -34,10 +40,9 @@ class Overview(FocusFramed):
         super().__init__(parent)
         self.setFixedWidth(self.WIDTH)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paints every pixel itself
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(
-            "Where shared (blue) and changed (orange) text lies; click to jump, or Tab here "
-            "and use Up/Down, Page Up/Down, Home/End"
+            "Where shared (blue) and changed (orange) text lies; the framed part is in view: "
+            "drag it, click to jump, or Tab here and use Up/Down, Page Up/Down, Home/End"
         )
         self.setAccessibleName("Overview of the article")
         self._marks: Marks = []
@@ -45,6 +50,9 @@ class Overview(FocusFramed):
         self._background = QColor("#f4f4f4")
         self._viewport = QColor(0, 0, 0, 64)
         self.jump: Callable[[float], None] | None = None
+        self.wheel: Callable[[QWheelEvent], None] | None = None  # scrolls the view
+        self._grab = 0.0  # where the handle was taken, from its top (pixels)
+        self._frame: tuple[tuple[int, int], QColor] | None = None  # the handle's edge
         # Core offsets → height fractions, or None while the text is still being laid out.
         self.locate: Callable[[list[int]], list[float] | None] | None = None
         self._ranges: list[tuple[int, int, int]] = []
@@ -134,23 +142,62 @@ class Overview(FocusFramed):
             self._pixmap = pixmap
         return self._pixmap
 
+    def handle_rect(self) -> QRectF:
+        """The visible part of the article: the handle (widget coordinates)."""
+        height = self.height()
+        top, bottom = self._view
+        return QRectF(0, top * height, self.width(), max(6.0, (bottom - top) * height))
+
+    def frame_colour(self) -> QColor:
+        """The handle's edge: the text colour mixed into the strip's, 3:1 or more against
+        it in both themes (WCAG 1.4.11), as the scroll bar's handle was."""
+        key = (self.palette().cacheKey(), self._background.rgba())
+        if self._frame is None or self._frame[0] != key:
+            ink = self.palette().color(QPalette.ColorRole.WindowText)
+            self._frame = (key, over(ink, 153, self._background))
+        return self._frame[1]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._marks_pixmap())
-        height = self.height()
-        top, bottom = self._view
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._viewport)
-        painter.drawRect(QRectF(0, top * height, self.width(), max(4, (bottom - top) * height)))
+        handle = self.handle_rect()
+        painter.fillRect(handle, self._viewport)
+        painter.setPen(self.frame_colour())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(handle.adjusted(0.5, 0.5, -0.5, -0.5))
         self.paint_focus_frame(painter)
         painter.end()
 
-    def _jump_to(self, event: QMouseEvent) -> None:
-        if self.jump is not None and self.height() > 0:
-            self.jump(min(1.0, max(0.0, event.position().y() / self.height())))
+    def _drag_to(self, y: float) -> None:
+        """Put the handle's grabbed point at ``y``."""
+        height = self.height()
+        if self.jump is None or height <= 0:
+            return
+        top, bottom = self._view
+        middle = (y - self._grab) / height + (bottom - top) / 2
+        self.jump(min(1.0, max(0.0, middle)))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._jump_to(event)
+        """Pressed on the handle: it is taken where it was pressed, and follows the mouse.
+        Elsewhere: the view jumps there (the handle centred on the mouse)."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        y = event.position().y()
+        handle = self.handle_rect()
+        inside = handle.top() <= y <= handle.bottom()
+        self._grab = y - handle.top() if inside else handle.height() / 2
+        self._drag_to(y)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._drag_to(event.position().y())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.wheel is None:
+            super().wheelEvent(event)
+            return
+        self.wheel(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """What a click offers, from the keyboard: Up/Down move the view by a twentieth of
@@ -174,7 +221,3 @@ class Overview(FocusFramed):
         else:
             target = middle + steps[key]
         self.jump(min(1.0, max(0.0, target)))
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if event.buttons() & Qt.MouseButton.LeftButton:
-            self._jump_to(event)

@@ -172,9 +172,13 @@ class Pane(QFrame):
         close.setAccessibleName("Close this article")
         close.clicked.connect(lambda: self.closeRequested.emit(self))
         self.view = ArticleView(document, font)
+        # The overview strip is the pane's scroll bar: a second one beside it showed the
+        # same position and repainted on every wheel step.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.overview = Overview()
         self.overview.jump = self._jump
         self.overview.locate = self._locate
+        self.overview.wheel = self.view.wheelEvent
         header = PaneHeader()
         header.dragMoved.connect(lambda at: self.headerDragged.emit(self, at))
         header.dropped.connect(lambda at: self.headerDropped.emit(self, at))

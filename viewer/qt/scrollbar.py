@@ -18,6 +18,7 @@ from viewer.qt.palette import over
 
 _CONTROL = QStyle.ComplexControl.CC_ScrollBar
 _SUB = QStyle.SubControl
+_VERTICAL = Qt.Orientation.Vertical
 
 
 class SlimScrollBar(QScrollBar):
@@ -28,6 +29,10 @@ class SlimScrollBar(QScrollBar):
         self.make_opaque()
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self._cache: tuple[tuple[int, int, int, bool, float], QPixmap] | None = None
+        # The handle, drawn once per size, colour and pixel ratio, and its colour per
+        # palette and hover.
+        self._colour: tuple[tuple[int, bool], QColor] | None = None
+        self._handle: tuple[tuple[int, int, int, float], QPixmap] | None = None
         # The handle's rectangle at the range's two ends, per size and range.
         self._ends: tuple[tuple[int, int, int, int, int], QRect, QRect] | None = None
 
@@ -65,6 +70,7 @@ class SlimScrollBar(QScrollBar):
         return first.translated(0, offset) if vertical else first.translated(offset, 0)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """Two pixmaps: the groove with its arrows, and the handle."""
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._background())
         handle = self.handle_rect()
@@ -73,14 +79,31 @@ class SlimScrollBar(QScrollBar):
                 colour = self.palette().color(QPalette.ColorRole.Highlight)
             else:
                 colour = self.handle_colour(hovered=self._hovered())
-            vertical = self.orientation() == Qt.Orientation.Vertical
+            vertical = self.orientation() == _VERTICAL
             inset = handle.adjusted(3, 1, -3, -1) if vertical else handle.adjusted(1, 3, -1, -3)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            radius = min(inset.width(), inset.height()) / 2
-            painter.drawRoundedRect(inset, radius, radius)
+            if inset.width() > 0 and inset.height() > 0:
+                painter.drawPixmap(inset.topLeft(), self._handle_pixmap(inset, colour))
         painter.end()
+
+    def _handle_pixmap(self, inset: QRect, colour: QColor) -> QPixmap:
+        """The rounded handle on the groove's colour (its corners too: opaque, so it is
+        copied rather than blended)."""
+        ratio = self.devicePixelRatioF()
+        key = (inset.width(), inset.height(), colour.rgba(), ratio)
+        if self._handle is not None and self._handle[0] == key:
+            return self._handle[1]
+        pixmap = QPixmap(inset.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(self.groove_colour())
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        radius = min(inset.width(), inset.height()) / 2
+        painter.drawRoundedRect(QRect(0, 0, inset.width(), inset.height()), radius, radius)
+        painter.end()
+        self._handle = (key, pixmap)
+        return pixmap
 
     def groove_colour(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.Base).darker(104)
@@ -89,8 +112,11 @@ class SlimScrollBar(QScrollBar):
         """The handle: the text colour mixed into the groove's, so it stands out at 3:1 or
         more in light and dark themes alike (the palette's Mid was 35 on 29 in the dark
         theme: the handle could not be seen)."""
-        ink = self.palette().color(QPalette.ColorRole.WindowText)
-        return over(ink, 153 if hovered else 115, self.groove_colour())
+        key = (self.palette().cacheKey(), hovered)
+        if self._colour is None or self._colour[0] != key:
+            ink = self.palette().color(QPalette.ColorRole.WindowText)
+            self._colour = (key, over(ink, 153 if hovered else 115, self.groove_colour()))
+        return self._colour[1]
 
     def _hovered(self) -> bool:
         """The mouse is over the handle (asked of the style only when it is over the bar)."""
