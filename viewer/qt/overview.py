@@ -118,10 +118,12 @@ class Overview(FocusFramed):
         self.update()
 
     def set_view(self, top: float, bottom: float) -> None:
-        """The visible part as fractions of the document height."""
+        """The visible part as fractions of the document height. Only where the handle
+        was and where it is now is painted again (it moves on every wheel step)."""
         if (top, bottom) != self._view:
+            before = self.handle_rect()
             self._view = (top, bottom)
-            self.update()
+            self.update(before.united(self.handle_rect()).toAlignedRect().adjusted(0, -1, 0, 1))
 
     def _marks_pixmap(self) -> QPixmap:
         if self._pixmap is None or self._pixmap.size() != self.size():
