@@ -32,7 +32,7 @@ class SlimScrollBar(QScrollBar):
         # The handle, drawn once per size, colour and pixel ratio, and its colour per
         # palette and hover.
         self._colour: tuple[tuple[int, bool], QColor] | None = None
-        self._handle: tuple[tuple[int, int, int, float], QPixmap] | None = None
+        self._handle: tuple[tuple[int, int, int, int, float], QPixmap] | None = None
         # The handle's rectangle at the range's two ends, per size and range.
         self._ends: tuple[tuple[int, int, int, int, int], QRect, QRect] | None = None
 
@@ -89,12 +89,13 @@ class SlimScrollBar(QScrollBar):
         """The rounded handle on the groove's colour (its corners too: opaque, so it is
         copied rather than blended)."""
         ratio = self.devicePixelRatioF()
-        key = (inset.width(), inset.height(), colour.rgba(), ratio)
+        groove = self.groove_colour()
+        key = (inset.width(), inset.height(), colour.rgba(), groove.rgba(), ratio)
         if self._handle is not None and self._handle[0] == key:
             return self._handle[1]
         pixmap = QPixmap(inset.size() * ratio)
         pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(self.groove_colour())
+        pixmap.fill(groove)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
