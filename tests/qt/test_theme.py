@@ -21,6 +21,7 @@ from viewer.core.documents import document_from_text
 from viewer.qt import palette
 from viewer.qt.mainwindow import MainWindow
 from viewer.qt.palette import DARK, LIGHT, Colours
+from viewer.qt.scrollbar import SlimScrollBar
 from viewer.qt.settings import Settings
 
 from .colourmath import contrast, seen_distance
@@ -313,13 +314,19 @@ def test_links_and_quotes_inside_shared_text_stay_legible(
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_scroll_bar_handle_stands_out_from_its_groove(
+def test_scroll_handles_stand_out_from_their_grooves(
     qtbot: QtBot, window: MainWindow, theme: str
 ) -> None:
-    """A non-text control a user must find: 3:1 against what is around it (WCAG 1.4.11)."""
+    """A non-text control a user must find: 3:1 against what is around it (WCAG 1.4.11).
+    The overview strip's handle is each pane's vertical scroll bar; a wide line still gets
+    a horizontal scroll bar."""
     window.set_theme(theme)
     open_and_wait(qtbot, window, seed_paths("000", "004"))
-    bar = window.row.panes[0].view.verticalScrollBar()
+    pane = window.row.panes[0]
+    edge, strip = pane.overview.frame_colour().name(), pane.overview._background.name()
+    assert contrast(edge, strip) >= 3.0, (theme, edge, strip)
+    bar = pane.view.horizontalScrollBar()
+    assert isinstance(bar, SlimScrollBar)
     groove = bar.groove_colour().name()
     for hovered in (False, True):
         handle = bar.handle_colour(hovered=hovered).name()
