@@ -88,3 +88,38 @@ def test_the_wheel_over_the_strip_scrolls_the_view(qtbot: QtBot, window: MainWin
     )
     QApplication.sendEvent(strip, event)
     assert view.top() - top == 3 * view.verticalScrollBar().singleStep()
+
+
+def test_a_click_on_the_strip_leaves_the_focus_in_the_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pane = long_pane(qtbot, window)
+    window.activateWindow()
+    pane.view.setFocus()
+    qtbot.waitUntil(pane.view.hasFocus)
+    at = QPoint(pane.overview.width() // 2, pane.overview.height() - 10)
+    qtbot.mouseClick(pane.overview, Qt.MouseButton.LeftButton, pos=at)
+    assert pane.view.top() > 0  # the click scrolled
+    assert pane.view.hasFocus(), "a click on the strip took the focus from the text"
+
+
+def test_a_short_article_s_marks_stand_beside_its_text(qtbot: QtBot, window: MainWindow) -> None:
+    """An article shorter than its pane: the strip stands for the pane's height, so a mark
+    is level with the text it marks (it was stretched over the whole strip)."""
+    open_and_wait(qtbot, window, seed_paths("000", "004"))
+    window.resize(1400, 1000)
+    qtbot.wait(300)
+    pane = next(
+        p for p in window.row.panes if p.view.document_height() < p.view.viewport().height()
+    )
+    strip, view = pane.overview, pane.view
+    qtbot.waitUntil(lambda: bool(strip._marks))
+    offsets = sorted({start for start, _, _ in strip._ranges})
+    assert offsets
+    located = pane._locate(offsets)
+    assert located is not None
+    origin = view.viewport().mapTo(pane, QPoint(0, 0)).y() - strip.mapTo(pane, QPoint(0, 0)).y()
+    for offset, fraction in zip(offsets, located, strict=True):
+        text_y = origin + view.y_of(offset) - view.top()
+        mark_y = fraction * strip.height()
+        assert abs(mark_y - text_y) <= 20, (offset, mark_y, text_y)  # within a line

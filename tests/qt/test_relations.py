@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from viewer.qt.mainwindow import MainWindow
@@ -115,3 +115,33 @@ def test_non_neighbours_show_what_joins_them(qtbot: QtBot, window: MainWindow) -
     box = path.boundingRect()
     qtbot.mouseClick(first, Qt.MouseButton.LeftButton, pos=box.center().toPoint())
     assert window.current_passage == passage
+
+
+def test_crossing_bands_keep_their_edges_in_sight(qtbot: QtBot, window: MainWindow) -> None:
+    """A moved passage's band crosses the others: where another band's fill covers it, its
+    edge still shows (the later band's fill used to hide all but its ends)."""
+    window.actions_by_name["order_by_relation"].setChecked(True)
+    open_and_wait(qtbot, window, seed_paths("000", "001", "002", "003", "004"))
+    qtbot.wait(200)
+    checked = 0
+    for linkmap in window.row.linkmaps:
+        bands = linkmap.bands()
+        image = linkmap.grab().toImage()
+        for index, (_, shape) in enumerate(bands):
+            # The top edge's middle: the curve from (0, ly0) to (width, ry0) passes
+            # through (width / 2, (ly0 + ry0) / 2).
+            start, end = shape.elementAt(0), shape.elementAt(3)
+            middle = QPointF(linkmap.width() / 2, (start.y + end.y) / 2)
+            covering = [s for i, (_, s) in enumerate(bands) if i > index and s.contains(middle)]
+            if not covering or not 2 <= middle.y() < image.height() - 2:
+                continue
+            x, y = int(middle.x()), round(middle.y())
+            fill = image.pixelColor(x, y + 6 if covering[0].contains(QPointF(x, y + 6)) else y - 6)
+            around = [image.pixelColor(x, row) for row in range(y - 1, y + 2)]
+            assert any(abs(c.lightness() - fill.lightness()) > 25 for c in around), (
+                "a band's edge is hidden under a later band's fill",
+                [c.name() for c in around],
+                fill.name(),
+            )
+            checked += 1
+    assert checked, "the five seeds have a moved passage whose band crosses another"

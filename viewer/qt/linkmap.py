@@ -339,20 +339,34 @@ class LinkMap(FocusFramed):
         possible = len(self.comparison.documents) - 1
         current_path = None
         carriers = self._carriers
-        for passage_id, (shape, edges) in parts:
-            fill, pen = self._band_look(carriers[passage_id], possible, 60, background)
-            # Fills without antialiasing (the antialiased edge line hides the steps), in
-            # the translucent colour already blended over the background: an opaque fill
-            # costs a tenth of a blended one, and the link map repaints on every wheel step.
-            painter.setRenderHint(_AA, False)
+        looks = [self._band_look(carriers[p], possible, 60, background) for p, _ in parts]
+        tongues = self._far_parts(frames, compute=False)
+        far_looks = [
+            self._band_look(carriers.get(p, 1), possible, 40, background, dashed=True)
+            for p, _, _ in tongues
+        ]
+        # Fills without antialiasing (the antialiased edge line hides the steps), in the
+        # translucent colour already blended over the background: an opaque fill costs a
+        # tenth of a blended one, and the link map repaints on every wheel step. All fills
+        # first, then all edges: a moved passage's band crosses others, and its edges stay
+        # in sight where another band's fill covers it. Far bands are lighter tongues with
+        # a dashed edge and the far article's name.
+        for (_, (shape, _)), (fill, _) in zip(parts, looks, strict=True):
             painter.fillPath(shape, fill)
-            painter.setRenderHint(_AA, True)
+        for (_, _, (shape, _)), (fill, _) in zip(tongues, far_looks, strict=True):
+            painter.fillPath(shape, fill)
+        painter.setRenderHint(_AA, True)
+        for (passage_id, (shape, edges)), (_, pen) in zip(parts, looks, strict=True):
             painter.setPen(pen)
             painter.drawPath(edges)
             if passage_id == self.current:
                 current_path = shape
-        self._paint_far(painter, self._far_parts(frames, compute=False), possible, background)
-        painter.setRenderHint(_AA, True)
+        for (passage_id, label, (shape, edges)), (_, pen) in zip(tongues, far_looks, strict=True):
+            painter.setPen(pen)
+            painter.drawPath(edges)
+            if passage_id == self.current:
+                current_path = shape
+            self._paint_label(painter, label, shape)
         if current_path is not None:
             painter.setPen(QPen(QColor(colours.outline), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -360,34 +374,14 @@ class LinkMap(FocusFramed):
         self.paint_focus_frame(painter)
         painter.end()
 
-    def _paint_far(
-        self,
-        painter: QPainter,
-        tongues: list[tuple[int, str, Band]],
-        possible: int,
-        background: QColor,
-    ) -> None:
-        """Far bands: a lighter tongue with a dashed edge and the far article's name."""
-        colours = self.colours
-        assert colours is not None
-        for passage_id, label, (shape, edges) in tongues:
-            carriers = self._carriers.get(passage_id, 1)
-            fill, pen = self._band_look(carriers, possible, 40, background, dashed=True)
-            painter.setRenderHint(_AA, False)  # as bands do
-            painter.fillPath(shape, fill)
-            painter.setRenderHint(_AA, True)
-            painter.setPen(pen)
-            painter.drawPath(edges)
-            if passage_id == self.current:
-                painter.setPen(QPen(QColor(colours.outline), 2))
-                painter.drawPath(shape)
-            box = shape.boundingRect()
-            name = self._label(label)
-            size = name.deviceIndependentSize()
-            painter.drawPixmap(
-                QPointF((self.width() - size.width()) / 2, box.center().y() - size.height() / 2),
-                name,
-            )
+    def _paint_label(self, painter: QPainter, label: str, shape: QPainterPath) -> None:
+        """A far band's article names, centred on it."""
+        box = shape.boundingRect()
+        name = self._label(label)
+        size = name.deviceIndependentSize()
+        painter.drawPixmap(
+            QPointF((self.width() - size.width()) / 2, box.center().y() - size.height() / 2), name
+        )
 
     def _band_look(
         self, carriers: int, possible: int, extra: int, background: QColor, dashed: bool = False

@@ -134,6 +134,9 @@ class MainWindow(QMainWindow):
         self.row_scroller.setWidgetResizable(True)
         self.row_scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.row_scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # It never takes the focus: a click on a pane's overview strip (a scroll bar) would
+        # hand it the focus, away from the text the user was reading.
+        self.row_scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.row_scroller, 1)
         layout.addWidget(self.find_bar)
         self.start_page = StartPage()

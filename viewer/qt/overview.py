@@ -40,6 +40,9 @@ class Overview(FocusFramed):
         super().__init__(parent)
         self.setFixedWidth(self.WIDTH)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # paints every pixel itself
+        # Reached by Tab; a click scrolls, as on a scroll bar, and leaves the focus where it
+        # was (the text, usually).
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setToolTip(
             "Where shared (blue) and changed (orange) text lies; the framed part is in view: "
             "drag it, click to jump, or Tab here and use Up/Down, Page Up/Down, Home/End"

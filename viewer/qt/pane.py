@@ -179,6 +179,7 @@ class Pane(QFrame):
         self.overview.jump = self._jump
         self.overview.locate = self._locate
         self.overview.wheel = self.view.wheelEvent
+        self._was_short = False  # the article was shorter than its view (see resizeEvent)
         header = PaneHeader()
         header.dragMoved.connect(lambda at: self.headerDragged.emit(self, at))
         header.dropped.connect(lambda at: self.headerDropped.emit(self, at))
@@ -266,17 +267,34 @@ class Pane(QFrame):
         self.view.set_deletions(None, QColor())
         self.overview.set_ranges([], {})
 
+    def _scale(self) -> float:
+        """The height the overview strip stands for: the article's, or the view's when the
+        article is shorter, so that its marks stand beside the text they mark."""
+        return max(1.0, self.view.document_height(), float(self.view.viewport().height()))
+
     def _locate(self, offsets: list[int]) -> list[float] | None:
-        return self.view.fractions(offsets) if self.view.layout_ready() else None
+        if not self.view.layout_ready():
+            return None
+        shrink = max(1.0, self.view.document_height()) / self._scale()
+        return [fraction * shrink for fraction in self.view.fractions(offsets)]
 
     def _jump(self, fraction: float) -> None:
-        total = self.view.document_height()
         page = self.view.viewport().height()
-        self.view.scroll_to_y(fraction * total - page / 2)
+        self.view.scroll_to_y(fraction * self._scale() - page / 2)
 
     def _update_overview_view(self) -> None:
         if not self.view.layout_ready():
             return
-        total = max(1.0, self.view.document_height())
+        total = self._scale()
         top = self.view.top()
         self.overview.set_view(top / total, (top + self.view.viewport().height()) / total)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A short article's marks are placed on the view's height: place them again when
+        it changes (a long article's are placed again when its layout changes)."""
+        super().resizeEvent(event)
+        short = self.view.layout_ready() and self.view.document_height() < self._scale()
+        if short or self._was_short:
+            self.overview.relayout()
+            self._update_overview_view()
+        self._was_short = short
