@@ -123,7 +123,7 @@ class LinkMap(FocusFramed):
         )
         self.setAccessibleName("Shared passages between neighbouring articles")
         for pane in (left, right):
-            pane.view.verticalScrollBar().valueChanged.connect(self._on_scroll)
+            pane.scroll_followers.append(self.pane_scrolled)
             pane.view.layoutChanged.connect(self.relayout)
             pane.view.layoutReady.connect(self.relayout)
 
@@ -265,7 +265,7 @@ class LinkMap(FocusFramed):
             self._exact[index] = found
         return found
 
-    def _on_scroll(self) -> None:
+    def pane_scrolled(self) -> None:
         """Repaint, unless this map has nothing to show at any scroll position (two
         articles that share nothing, with no far bands): then a wheel step costs it
         nothing."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -203,7 +205,11 @@ class Pane(QFrame):
         layout.setSpacing(0)
         layout.addWidget(header)
         layout.addLayout(body, 1)
-        self.view.verticalScrollBar().valueChanged.connect(self._update_overview_view)
+        # What else moves with this view (its neighbours' link maps, set by the pane row):
+        # called from this one slot, as each Python slot of a scroll bar's signal costs a
+        # call from Qt into Python, for every pane, on every wheel step.
+        self.scroll_followers: list[Callable[[], None]] = []
+        self.view.verticalScrollBar().valueChanged.connect(self._on_scroll)
         self.view.verticalScrollBar().rangeChanged.connect(self._update_overview_view)
         self.view.layoutChanged.connect(self.overview.relayout)
         self.view.layoutReady.connect(self.overview.relayout)
@@ -281,6 +287,11 @@ class Pane(QFrame):
     def _jump(self, fraction: float) -> None:
         page = self.view.viewport().height()
         self.view.scroll_to_y(fraction * self._scale() - page / 2)
+
+    def _on_scroll(self) -> None:
+        self._update_overview_view()
+        for follower in self.scroll_followers:
+            follower()
 
     def _update_overview_view(self) -> None:
         if not self.view.layout_ready():

@@ -63,6 +63,8 @@ class PaneRow(QWidget):
             self._layout.takeAt(0)
         self.linkmaps = []
         self.panes = panes
+        for pane in panes:
+            pane.scroll_followers.clear()  # the link maps made below follow them again
         for index, pane in enumerate(panes):
             if index:
                 linkmap = LinkMap(panes[index - 1], pane)
