@@ -69,13 +69,15 @@ class Clock(QObject):
 clock = Clock()
 app.installEventFilter(clock)
 wheel = subprocess.Popen(["xdotool", "click", "--repeat", str(steps), "--delay", "30", "5"])
-while wheel.poll() is None:
-    app.processEvents()
-    time.sleep(0.001)
-end = time.time() + 0.3
-while time.time() < end:
-    app.processEvents()
-    time.sleep(0.001)
+
+def check():  # the event loop runs as in use (it blocks between events) until xdotool ends
+    if wheel.poll() is None:
+        QTimer.singleShot(50, check)
+    else:
+        QTimer.singleShot(300, app.quit)
+
+check()
+app.exec()
 app.removeEventFilter(clock)
 print(json.dumps({"walls": walls, "cpus": cpus,
                   "moved": window.row.panes[0].view.verticalScrollBar().value()}), flush=True)
