@@ -331,3 +331,28 @@ def test_scroll_handles_stand_out_from_their_grooves(
     for hovered in (False, True):
         handle = bar.handle_colour(hovered=hovered).name()
         assert contrast(handle, groove) >= 3.0, (theme, hovered, handle, groove)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_band_edges_stand_out_from_the_link_map(
+    qtbot: QtBot, window: MainWindow, theme: str
+) -> None:
+    """Band and far-band edges are lines a user must see: 3:1 against the link map's
+    background (the dark theme's dashed tongue edges were about 1.2:1)."""
+    window.set_theme(theme)
+    open_and_wait(qtbot, window, seed_paths("000", "001", "004"))  # 000 and 004 apart
+    comparison = window.comparison
+    assert comparison is not None
+    possible = len(comparison.documents) - 1
+    checked = 0
+    for linkmap in window.row.linkmaps:
+        background = linkmap.palette().color(QPalette.ColorRole.Window)
+        for passage in comparison.passages:
+            carriers = len(passage.docs) - 1
+            for extra, dashed in ((60, False), (40, True)):
+                _fill, pen = linkmap._band_look(carriers, possible, extra, background, dashed)
+                edge = pen.color().name()
+                assert contrast(edge, background.name()) >= 3.0, (theme, dashed, edge)
+                checked += 1
+    assert checked
+    assert any(m.far_bands() for m in window.row.linkmaps), "far bands show in this order"

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QWidget
 from viewer.core.model import Comparison, Link
 from viewer.qt.focusframe import FocusFramed
 from viewer.qt.later import later
-from viewer.qt.palette import Colours, over
+from viewer.qt.palette import Colours, over, standing_out
 from viewer.qt.pane import Pane
 
 # Qt enums looked up once: each lookup through PySide's enum types costs a microsecond or
@@ -387,14 +387,18 @@ class LinkMap(FocusFramed):
         self, carriers: int, possible: int, extra: int, background: QColor, dashed: bool = False
     ) -> tuple[QColor, QPen]:
         """A band's opaque fill and edge pen for a passage ``carriers`` other articles carry,
-        made once per colours and background (not on every paint)."""
+        made once per colours and background (not on every paint); the edge stands out
+        from the background at 3:1 or more."""
         colours = self.colours
         assert colours is not None
-        key = (id(colours), carriers, possible, extra, background.rgba(), dashed)
+        ink = self.palette().color(QPalette.ColorRole.WindowText)
+        key = (id(colours), carriers, possible, extra, background.rgba(), ink.rgba(), dashed)
         found = self._looks.get(key)
         if found is None:
             colour = QColor(colours.shared_for(carriers, possible))
-            pen = QPen(colour.darker(130) if not colours.dark else colour.lighter(130), 1)
+            edge = colour.darker(130) if not colours.dark else colour.lighter(130)
+            # The edge must be seen (the dark theme's tongues had 1.3:1 edges).
+            pen = QPen(standing_out(edge, ink, background), 1)
             if dashed:
                 pen.setStyle(Qt.PenStyle.DashLine)
             found = self._looks[key] = (over(colour, colours.band_alpha + extra, background), pen)

@@ -131,6 +131,36 @@ def over(colour: QColor, alpha: int, background: QColor) -> QColor:
     )
 
 
+def luminance(colour: QColor) -> float:
+    """WCAG 2.x relative luminance of an opaque colour."""
+
+    def linear(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * linear(colour.red())
+        + 0.7152 * linear(colour.green())
+        + 0.0722 * linear(colour.blue())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two opaque colours (1 to 21)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def standing_out(colour: QColor, ink: QColor, background: QColor, least: float = 3.0) -> QColor:
+    """``colour`` mixed towards ``ink`` (the text colour) just enough to stand out from
+    ``background`` at ``least`` : 1 (WCAG 1.4.11 asks 3:1 of lines a user must see)."""
+    for alpha in range(0, 256, 16):
+        mixed = over(ink, alpha, colour)
+        if contrast(mixed, background) >= least:
+            return mixed
+    return QColor(ink)
+
+
 def remember_system_palette() -> None:
     """Note the desktop's own palette before the app replaces it (the fallback for "system")."""
     global _system_window_lightness
