@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from viewer.core.model import Comparison, Link
+from viewer.qt.bands import Band, Frame, band_path, tongue_path
 from viewer.qt.focusframe import FocusFramed
 from viewer.qt.later import later
 from viewer.qt.palette import Colours, over, standing_out
@@ -39,48 +40,6 @@ from viewer.qt.pane import Pane
 # two, and a link map repaints on every wheel step.
 _AA = QPainter.RenderHint.Antialiasing
 _WINDOW = QPalette.ColorRole.Window
-
-
-# A band or tongue is painted as its shape, filled, and its two curved edges, stroked.
-# The straight sides along the widget's edges are not stroked: they can be thousands of
-# pixels long, and stroking them with an antialiased pen cost as much as the rest.
-Band = tuple[QPainterPath, QPainterPath]
-# A pane's text viewport seen from the link map: its top in the map's coordinates, the
-# view's scroll top, the viewport's height.
-Frame = tuple[float, int, int]
-
-
-def _band_path(width: float, ly0: float, ly1: float, ry0: float, ry1: float) -> Band:
-    """A band from ``ly0..ly1`` at the left edge to ``ry0..ry1`` at the right edge."""
-    mid = width / 2
-    shape, edges = QPainterPath(), QPainterPath()
-    shape.moveTo(0.0, ly0)
-    shape.cubicTo(mid, ly0, mid, ry0, width, ry0)
-    shape.lineTo(width, ry1)
-    shape.cubicTo(mid, ry1, mid, ly1, 0.0, ly1)
-    shape.closeSubpath()
-    edges.moveTo(0.0, ly0)
-    edges.cubicTo(mid, ly0, mid, ry0, width, ry0)
-    edges.moveTo(width, ry1)
-    edges.cubicTo(mid, ry1, mid, ly1, 0.0, ly1)
-    return shape, edges
-
-
-def _tongue_path(edge: float, tip: float, top: float, bottom: float) -> Band:
-    """A far band: from ``top..bottom`` at ``edge`` narrowing to a 12 px tip at ``tip``."""
-    middle = (top + bottom) / 2
-    half = (edge + tip) / 2
-    shape, edges = QPainterPath(), QPainterPath()
-    shape.moveTo(edge, top)
-    shape.cubicTo(half, top, tip, middle - 6, tip, middle - 6)
-    shape.lineTo(tip, middle + 6)
-    shape.cubicTo(tip, middle + 6, half, bottom, edge, bottom)
-    shape.closeSubpath()
-    edges.moveTo(edge, top)
-    edges.cubicTo(half, top, tip, middle - 6, tip, middle - 6)
-    edges.lineTo(tip, middle + 6)
-    edges.cubicTo(tip, middle + 6, half, bottom, edge, bottom)
-    return shape, edges
 
 
 class LinkMap(FocusFramed):
@@ -224,7 +183,7 @@ class LinkMap(FocusFramed):
             if bottom < origin or top > origin + height:
                 continue
             edge, tip = (0.0, width * 0.7) if side == 0 else (width, width * 0.3)
-            result.append((passage, label, _tongue_path(edge, tip, top, bottom)))
+            result.append((passage, label, tongue_path(edge, tip, top, bottom)))
         return result
 
     def _link_geometry(self, compute: bool = False) -> list[tuple[int, float, float, float, float]]:
@@ -321,7 +280,7 @@ class LinkMap(FocusFramed):
             ry0, ry1 = rtop + b0, rtop + b1
             if not ((ly1 >= lorigin and ly0 <= lend) or (ry1 >= rorigin and ry0 <= rend)):
                 continue
-            result.append((passage, _band_path(width, ly0, ly1, ry0, ry1)))
+            result.append((passage, band_path(width, ly0, ly1, ry0, ry1)))
         return result
 
     def paintEvent(self, event: QPaintEvent) -> None:
