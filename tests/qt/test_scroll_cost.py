@@ -24,6 +24,7 @@ from viewer.qt.linkmap import LinkMap
 from viewer.qt.mainwindow import MainWindow
 from viewer.qt.overview import Overview
 from viewer.qt.scrollbar import SlimScrollBar
+from viewer.qt.texttiles import TILE
 
 from .conftest import open_and_wait, seed_paths
 
@@ -181,6 +182,41 @@ def test_text_from_tiles_is_the_text_drawn_directly(qtbot: QtBot, window: MainWi
     window.row.panes[0].clear_highlights()
     QApplication.processEvents()
     assert_shown_as_drawn(view, "clearing the highlights")
+
+
+def test_a_pane_moving_several_tiles_a_step_finds_them_drawn_ahead(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """A follower catching up through text the leader does not share moves several tiles
+    a step: the idle turn after a step draws as many tiles ahead as it crossed, so the
+    next step copies them instead of drawing text while it paints."""
+    rng = random.Random(7)
+    words = [f"w{n}" for n in range(400)] + ["the", "a", "of"] * 40
+    text = "\n\n".join(
+        " ".join(rng.choice(words) for _ in range(rng.randint(30, 80))) for _ in range(60)
+    )
+    paths = []
+    for name in ("long.txt", "other.txt"):
+        (tmp_path / name).write_text(text if name == "long.txt" else text[:2000], encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    open_and_wait(qtbot, window, paths)
+    window.resize(1200, 700)
+    qtbot.wait(300)
+    view = next(p.view for p in window.row.panes if p.document.path.endswith("long.txt"))
+    bar = view.verticalScrollBar()
+    step = 3 * TILE + 20
+    for n in range(1, 5):
+        bar.setValue(n * step)
+        QApplication.processEvents()
+        qtbot.waitUntil(lambda: pending() == 0)
+        top, page = view.top(), view.viewport().height()
+        coming = [
+            i
+            for i in range(top // TILE, (top + page + step) // TILE + 1)
+            if i * TILE < view.document_height()
+        ]
+        missing = [i for i in coming if not view._tiles.has(i)]
+        assert not missing, (n, top, missing)
 
 
 def test_scrolling_back_over_text_just_read_draws_no_text(

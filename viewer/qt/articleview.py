@@ -603,22 +603,38 @@ class ArticleView(QTextBrowser):
         painter.end()
 
     def _draw_ahead(self, scroll: tuple[int, int], width: int, ratio: float, base: QColor) -> None:
-        """Queue the tile just past the view in the direction it scrolls, for an idle turn."""
+        """Queue the tiles just past the view in the direction it scrolls, for an idle
+        turn: as many as the last step crossed. A follower catching up through text the
+        leader does not share moves several tiles a step; one tile ahead left it drawing
+        two or three tiles while painting each step."""
         top = scroll[1]
         moved, self._last_top = top - self._last_top, top
         if not moved:
             return
         page = self.viewport().height()
-        index = (top + page) // TILE + 1 if moved > 0 else top // TILE - 1
-        inside = 0 <= index * TILE < self.document_height()  # not in the blank room
-        if inside and not self._tiles.has(index):
+        count = -(-abs(moved) // TILE)  # tiles the last step crossed, rounded up
+        if moved > 0:
+            first = (top + page) // TILE + 1
+            indexes = range(first, first + count)
+        else:
+            last = top // TILE - 1
+            indexes = range(last, last - count, -1)
+        height = self.document_height()
+        wanted = [
+            i for i in indexes if 0 <= i * TILE < height and not self._tiles.has(i)
+        ]  # none in the blank room
+        if wanted:
             later(
-                (id(self), "tile"), lambda: self._prepare_tile(index, width, scroll[0], ratio, base)
+                (id(self), "tile"),
+                lambda: self._prepare_tiles(wanted, width, scroll[0], ratio, base),
             )
 
-    def _prepare_tile(self, index: int, width: int, dx: int, ratio: float, base: QColor) -> None:
+    def _prepare_tiles(
+        self, indexes: list[int], width: int, dx: int, ratio: float, base: QColor
+    ) -> None:
         if isValid(self) and self.isVisible():  # a closed window's view may be gone by now
-            self._tiles.prepare(index, width, dx, ratio, base)
+            for index in indexes:
+                self._tiles.prepare(index, width, dx, ratio, base)
 
     def _blocks_between(self, top: float, bottom: float) -> tuple[int, int]:
         """Qt positions from the start of the block at document y ``top`` to the end of the
