@@ -184,17 +184,22 @@ def test_text_from_tiles_is_the_text_drawn_directly(qtbot: QtBot, window: MainWi
     assert_shown_as_drawn(view, "clearing the highlights")
 
 
+def made_up_text(seed: int, paragraphs: int) -> str:
+    """Paragraphs of 30–80 made-up words: long enough to scroll through many tiles."""
+    rng = random.Random(seed)
+    words = [f"w{n}" for n in range(400)] + ["the", "a", "of"] * 40
+    return "\n\n".join(
+        " ".join(rng.choice(words) for _ in range(rng.randint(30, 80))) for _ in range(paragraphs)
+    )
+
+
 def test_a_pane_moving_several_tiles_a_step_finds_them_drawn_ahead(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     """A follower catching up through text the leader does not share moves several tiles
     a step: the idle turn after a step draws as many tiles ahead as it crossed, so the
     next step copies them instead of drawing text while it paints."""
-    rng = random.Random(7)
-    words = [f"w{n}" for n in range(400)] + ["the", "a", "of"] * 40
-    text = "\n\n".join(
-        " ".join(rng.choice(words) for _ in range(rng.randint(30, 80))) for _ in range(60)
-    )
+    text = made_up_text(seed=7, paragraphs=60)
     paths = []
     for name in ("long.txt", "other.txt"):
         (tmp_path / name).write_text(text if name == "long.txt" else text[:2000], encoding="utf-8")
@@ -224,11 +229,7 @@ def test_scrolling_back_over_text_just_read_draws_no_text(
 ) -> None:
     """Reading back and forth (what a reviewer does) copies pixels instead of drawing
     the text with its highlights again."""
-    rng = random.Random(5)
-    words = [f"w{n}" for n in range(400)] + ["the", "a", "of"] * 40
-    text = "\n\n".join(
-        " ".join(rng.choice(words) for _ in range(rng.randint(30, 80))) for _ in range(40)
-    )
+    text = made_up_text(seed=5, paragraphs=40)
     paths = []
     for name in ("draft.txt", "copy.txt"):
         (tmp_path / name).write_text(text, encoding="utf-8")
