@@ -6,7 +6,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -32,29 +32,11 @@ from viewer.core.documents import Document
 from viewer.core.model import Range
 from viewer.qt.highlights import NO_MARKS, DocumentMarks, RangeIndex
 from viewer.qt.later import later
+from viewer.qt.layoutgate import LayoutGate
 from viewer.qt.linkopen import open_link
 from viewer.qt.scrollbar import SlimScrollBar
 from viewer.qt.textbuild import Offsets, build_document, highlight_format, keep_shapes
 from viewer.qt.texttiles import TILE, TextTiles
-
-
-class _LayoutGate(QObject):
-    """While the view's pump lays the text out, Qt's own lazy layout (steps of up to
-    200,000 characters, 50–100 ms each) waits: the pump's steps are small. A filter of its
-    own, on the document layout only: as the view's ``eventFilter`` it also saw every event
-    of the viewport and the scroll bars (a Python call each, several per wheel step)."""
-
-    def __init__(self, view: ArticleView) -> None:
-        super().__init__(view)
-        self._view = view
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        view = self._view
-        return (
-            event.type() == QEvent.Type.Timer
-            and not view.layout_ready()
-            and watched is view.document().documentLayout()
-        )
 
 
 class ArticleView(QTextBrowser):
@@ -101,7 +83,7 @@ class ArticleView(QTextBrowser):
         self._deletion_colour = QColor("#d55e00")
         self._press: QPointF | None = None
         self._laid_out = False
-        self._gate = _LayoutGate(self)
+        self._gate = LayoutGate(self, self.layout_ready)
         self._blocks: tuple[list[int], list[float], list[float]] | None = None
         # The block table being filled by the layout pump: next block, positions, tops, bottoms.
         self._walk: tuple[QTextBlock, list[int], list[float], list[float]] | None = None
