@@ -356,7 +356,7 @@ class LinkMap(FocusFramed):
         if found is None:
             colour = QColor(colours.shared_for(carriers, possible))
             edge = colour.darker(130) if not colours.dark else colour.lighter(130)
-            # The edge must be seen (the dark theme's tongues had 1.3:1 edges).
+            # The edge must be seen (the dark theme's tongue edges were about 1.2:1).
             pen = QPen(standing_out(edge, ink, background), 1)
             if dashed:
                 pen.setStyle(Qt.PenStyle.DashLine)

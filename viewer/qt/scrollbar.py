@@ -1,11 +1,11 @@
 """A flat, opaque scroll bar for the article panes (Qt layer).
 
 Fusion paints its scroll bars with gradients (0.7 ms a repaint here), and a scroll bar is
-not opaque, so Qt paints the pane, the row and the scroll area behind it first. Every pane's
-bar moves on every wheel step while the panes scroll together: with six panes that was
-half the time of a step. This bar behaves as QScrollBar does (it only paints differently):
-a groove and the two arrow buttons (painted once per size), and a handle, with nothing
-painted behind.
+not opaque, so Qt paints the pane, the row and the scroll area behind it first. This bar
+behaves as QScrollBar does (it only paints differently): a groove and the two arrow buttons
+(painted once per size), and a handle, with nothing painted behind. In the panes only the
+horizontal one shows (for a line too wide to wrap): the overview strip beside the text is
+the vertical scroll bar, and the view's own vertical bar is hidden.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class SlimScrollBar(QScrollBar):
             last = self._rect(option, _SUB.SC_ScrollBarSlider)
             self._ends = (key, first, last)
         _, first, last = self._ends
-        vertical = self.orientation() == Qt.Orientation.Vertical
+        vertical = self.orientation() == _VERTICAL
         room = last.top() - first.top() if vertical else last.left() - first.left()
         offset = QStyle.sliderPositionFromValue(low, high, self.sliderPosition(), room)
         return first.translated(0, offset) if vertical else first.translated(offset, 0)
@@ -141,7 +141,7 @@ class SlimScrollBar(QScrollBar):
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(palette.color(QPalette.ColorRole.Window))
         painter = QPainter(pixmap)
-        vertical = self.orientation() == Qt.Orientation.Vertical
+        vertical = self.orientation() == _VERTICAL
         groove = self._rect(option, _SUB.SC_ScrollBarGroove)
         painter.fillRect(groove, self.groove_colour())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

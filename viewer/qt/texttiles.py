@@ -4,10 +4,11 @@ On a wheel step every pane scrolls, and each draws the strip of text that comes 
 Drawing text with its highlights is most of that cost (shaping, glyphs, one clip path per
 highlight), and a follower catching up after text only the leader has draws a strip several
 lines tall. Tiles are the text of a band of the document, TILE pixels tall, drawn once into a
-pixmap; a paint copies the parts it needs, and the tile next in the scroll direction is drawn
-ahead in an idle turn. The owner clears the tiles whenever what they show changes
-(highlights, Find marks, the selection, colours, the text or its layout); width, horizontal
-scroll, pixel ratio and background are part of the tiles' key and clear them on their own.
+pixmap; a paint copies the parts it needs, and the tiles next in the scroll direction (as many
+as the last step crossed) are drawn ahead in an idle turn. The owner clears the tiles whenever
+what they show changes (highlights, Find marks, the selection, colours, the text or its
+layout); width, horizontal scroll, pixel ratio and background are part of the tiles' key and
+clear them on their own.
 """
 
 from __future__ import annotations
