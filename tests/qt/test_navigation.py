@@ -132,3 +132,19 @@ def test_the_current_change_is_framed_on_screen(qtbot: QtBot, window: MainWindow
                     changed_far += 1
     assert changed_near >= rect.width() / 2  # a frame around the word, at least its top edge
     assert changed_far == 0
+
+
+def test_ctrl_home_and_ctrl_end_go_to_the_article_ends(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """As in an editor or a browser: a read-only text view only knew Home and End."""
+    open_and_wait(qtbot, window, list(revision_pair(tmp_path)))
+    window.resize(1400, 500)
+    qtbot.wait(100)
+    view = window.row.panes[0].view
+    bar = view.verticalScrollBar()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == bar.maximum() > 0
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == bar.minimum()

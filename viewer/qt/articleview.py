@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -25,7 +26,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 from shiboken6 import isValid
 
 from viewer.core.documents import Document
@@ -37,6 +38,11 @@ from viewer.qt.linkopen import open_link
 from viewer.qt.scrollbar import SlimScrollBar
 from viewer.qt.textbuild import Offsets, build_document, highlight_format, keep_shapes
 from viewer.qt.texttiles import TILE, TextTiles
+
+_ENDS = {
+    Qt.Key.Key_Home: QAbstractSlider.SliderAction.SliderToMinimum,
+    Qt.Key.Key_End: QAbstractSlider.SliderAction.SliderToMaximum,
+}
 
 
 class ArticleView(QTextBrowser):
@@ -674,6 +680,16 @@ class ArticleView(QTextBrowser):
         layout.draw(painter, context)
         painter.restore()
         return q0, q1
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+Home and Ctrl+End go to the article's start and end, as in an editor or a
+        browser: a read-only QTextEdit handles only Home and End."""
+        action = _ENDS.get(event.key())
+        if action is not None and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.verticalScrollBar().triggerAction(action)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         if self.textCursor().hasSelection():
