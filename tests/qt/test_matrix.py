@@ -51,7 +51,7 @@ def test_a_cell_puts_its_articles_side_by_side_at_their_first_shared_passage(
     assert window.current_passage == passage_of(window, case, "a", 1)
     for name in "ac":
         pane = next(p for p in window.row.panes if p.document.name == f"{name}.txt")
-        (outline,) = pane.view.outline()
+        (outline,) = pane.view.overlays.outline()
         assert outline[0] <= case.offset(name, 1) + 5 < outline[1]
     # Enter on a focused cell does the same: d beside c, at P3.
     d = doc_index(window, "d")

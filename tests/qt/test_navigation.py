@@ -30,7 +30,7 @@ def revision_pair(tmp_path: Path) -> tuple[str, str]:
 
 
 def marked(pane: Pane) -> str:
-    (start, end) = pane.view.current_change()
+    (start, end) = pane.view.overlays.current_change()
     return pane.document.text[start:end]
 
 
@@ -58,7 +58,7 @@ def test_next_change_visits_every_change_once_per_cycle(
                 Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier,
             )
             seen.append(marked(pane))
-            start = pane.view.current_change()[0]
+            start = pane.view.overlays.current_change()[0]
             assert in_view(pane, start)
             wrapped = "Wrapped to the first change" in window.status_text.text()
             assert wrapped == (press == len(expected)), (press, window.status_text.text())
@@ -114,10 +114,10 @@ def test_the_current_change_is_framed_on_screen(qtbot: QtBot, window: MainWindow
     window.focus_pane = pane
     window.actions_by_name["next_change"].trigger()
     qtbot.wait(50)
-    change = pane.view.current_change()
+    change = pane.view.overlays.current_change()
     assert change is not None
     with_mark = pane.view.viewport().grab().toImage()
-    pane.view.set_current_change(None)
+    pane.view.overlays.set_current_change(None)
     qtbot.wait(50)
     without = pane.view.viewport().grab().toImage()
     (rect,) = pane.view.range_rects(*change)

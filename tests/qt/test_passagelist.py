@@ -68,7 +68,7 @@ def test_choosing_a_row_makes_its_passage_current_in_every_pane(
     assert window.current_passage == p3
     for name in case.NAMES:
         pane = pane_named(window, name)
-        outline = pane.view.outline()
+        outline = pane.view.overlays.outline()
         if name in "cd":  # the carriers: outlined and in view
             start = case.offset(name, 3)
             assert len(outline) == 1 and outline[0][0] <= start + 5 < outline[0][1], name

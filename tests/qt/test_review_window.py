@@ -33,10 +33,10 @@ def test_a_verdict_from_the_keyboard_shows_and_undoes(qtbot: QtBot, window: Main
     assert comparison is not None
     for pane, doc in zip(window.row.panes, window.docs_of_panes, strict=True):
         (span,) = comparison.passages[passage].spans_in(doc)
-        assert pane.view.note_marks() == [(span.start, span.end)]
+        assert pane.view.overlays.note_marks() == [(span.start, span.end)]
     window.actions_by_name["undo"].trigger()
     assert window.session.resolution.verdict(passage) is None
-    assert all(p.view.note_marks() == [] for p in window.row.panes)
+    assert all(p.view.overlays.note_marks() == [] for p in window.row.panes)
     window.actions_by_name["redo"].trigger()
     assert window.session.resolution.verdict(passage) == verdicts[1]
     window.actions_by_name["verdict0"].trigger()  # Alt+0: no verdict
@@ -73,8 +73,8 @@ def test_a_note_on_original_text_is_marked_and_clicked_into_the_panel(
     start = text.index("Kremlin spokesman")
     end = start + len("Kremlin spokesman Dmitry Peskov")
     assert window.reviewing.add_range_note(0, start, end, "Was it Peskov?")
-    assert pane.view.note_marks() == [(start, end)]
-    assert window.row.panes[1].view.note_marks() == []
+    assert pane.view.overlays.note_marks() == [(start, end)]
+    assert window.row.panes[1].view.overlays.note_marks() == []
     window.reviewing.target_note = None
     window._on_offset_clicked(pane, start + 3)
     assert window.reviewing.dock.note.toPlainText() == "Was it Peskov?"

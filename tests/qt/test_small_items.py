@@ -198,10 +198,10 @@ def test_dropped_words_leave_a_caret_in_the_other_copy(
     )
     view = window.row.panes[1].view
     point = len(" ".join(words[:30]))
-    assert view.visible_deletions() == [point]
-    assert window.row.panes[0].view.visible_deletions() == []
+    assert view.overlays.visible_deletions() == [point]
+    assert window.row.panes[0].view.overlays.visible_deletions() == []
     with_caret = view.viewport().grab().toImage()
-    view.set_deletions(None, QColor())
+    view.overlays.set_deletions(None, QColor())
     qtbot.wait(20)
     without = view.viewport().grab().toImage()
     cursor = view.textCursor()

@@ -128,7 +128,7 @@ def test_navigation_moves_current_passage_and_view(qtbot: QtBot, window: MainWin
     assert window.status_text.text() == f"Passage 1 of 2 · in 000, 004 · {alike} alike"
     for index, pane in enumerate(window.row.panes):
         (span,) = comparison.passages[0].spans_in(index)
-        assert pane.view.outline() == [(span.start, span.end)]
+        assert pane.view.overlays.outline() == [(span.start, span.end)]
         assert in_view(pane, span.start)
     window.actions_by_name["next_passage"].trigger()
     assert window.current_passage == 1

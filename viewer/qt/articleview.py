@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
-    QPen,
     QResizeEvent,
     QTextBlock,
     QTextCharFormat,
@@ -30,11 +29,11 @@ from PySide6.QtWidgets import QAbstractSlider, QTextBrowser, QTextEdit, QWidget
 from shiboken6 import isValid
 
 from viewer.core.documents import Document
-from viewer.core.model import Range
 from viewer.qt.highlights import NO_MARKS, DocumentMarks, RangeIndex
 from viewer.qt.later import later
 from viewer.qt.layoutgate import LayoutGate
 from viewer.qt.linkopen import open_link
+from viewer.qt.overlays import Overlays
 from viewer.qt.scrollbar import SlimScrollBar
 from viewer.qt.textbuild import Offsets, build_document, highlight_format, keep_shapes
 from viewer.qt.texttiles import TILE, TextTiles
@@ -80,13 +79,7 @@ class ArticleView(QTextBrowser):
         # Opaque: paintEvent fills the background itself, so scrolling can blit the pixels
         # already painted and repaint only the exposed strip (half the cost per event).
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self._outline: list[Range] = []
-        self._notes: list[Range] = []  # core ranges with a note: a bar in the left margin
-        self._note_colour = QColor("#762a83")
-        self._outline_colour = QColor("#d55e00")
-        self._current_change: Range | None = None
-        self._deletions: Callable[[int, int], list[int]] | None = None
-        self._deletion_colour = QColor("#d55e00")
+        self.overlays = Overlays(self)  # outline, note bars, change frame, carets
         self._press: QPointF | None = None
         self._laid_out = False
         self._gate = LayoutGate(self, self.layout_ready)
@@ -453,41 +446,6 @@ class ArticleView(QTextBrowser):
             self.scroll_to_y(y0 - page / 10)
 
     # -- outline, clicks ---------------------------------------------------------------------
-    def set_outline(self, ranges: list[Range], colour: QColor) -> None:
-        self._outline = ranges
-        self._outline_colour = colour
-        self.viewport().update()
-
-    def outline(self) -> list[Range]:
-        return list(self._outline)
-
-    def set_note_marks(self, ranges: list[Range], colour: QColor) -> None:
-        """Mark these core ranges (text with a note) by a bar in the left margin."""
-        self._notes = sorted(ranges)
-        self._note_colour = colour
-        self.viewport().update()
-
-    def note_marks(self) -> list[Range]:
-        return list(self._notes)
-
-    def _paint_notes(self, painter: QPainter, q0: int, q1: int) -> None:
-        start, end = self.offsets.from_qt(q0), self.offsets.from_qt(q1)
-        scroll = self.verticalScrollBar().value()
-        for note_start, note_end in self._notes:
-            if note_end < start or note_start > end:
-                continue
-            top = self.y_of(note_start) - scroll
-            bottom = self.bottom_of(note_end) - scroll
-            painter.fillRect(QRectF(3, top, 4, max(4.0, bottom - top)), self._note_colour)
-
-    def set_current_change(self, change: Range | None) -> None:
-        """Frame ``change`` (core offsets) as the current change; None removes the frame."""
-        self._current_change = change
-        self.viewport().update()
-
-    def current_change(self) -> Range | None:
-        return self._current_change
-
     def range_rects(self, start: int, end: int) -> list[QRectF]:
         """Viewport rectangles covering ``text[start:end]``, one per line it touches."""
         q0, q1 = self.qt_range(start, end)
@@ -504,63 +462,6 @@ class ArticleView(QTextBrowser):
             rects.append(QRectF(4, first.bottom(), right - 4, last.top() - first.bottom()))
         rects.append(QRectF(4, last.top(), last.left() - 4, last.height()))
         return rects
-
-    def set_deletions(self, source: Callable[[int, int], list[int]] | None, colour: QColor) -> None:
-        """Where words the counterpart has were dropped: ``source(start, end)`` gives the
-        core offsets in a range; each gets a thin caret."""
-        self._deletions = source
-        self._deletion_colour = colour
-        self.viewport().update()
-
-    def deletion_source(self) -> Callable[[int, int], list[int]] | None:
-        return self._deletions
-
-    def visible_deletions(self) -> list[int]:
-        """Core offsets of the deletion carets in view."""
-        if self._deletions is None:
-            return []
-        top = self.top()
-        start = self.offset_at(top, 0)
-        end = self.offset_at(top + self.viewport().height(), self.viewport().width())
-        return self._deletions(start, end)
-
-    def _paint_deletions(self, painter: QPainter, q0: int, q1: int) -> None:
-        """Carets for the dropped words between Qt positions ``q0`` and ``q1`` (the blocks
-        being painted)."""
-        if self._deletions is None:
-            return
-        points = self._deletions(self.offsets.from_qt(q0), self.offsets.from_qt(q1))
-        if not points:
-            return
-        painter.setPen(QPen(self._deletion_colour, 2))
-        cursor = QTextCursor(self._qdoc)
-        for offset in points:
-            cursor.setPosition(self.offsets.to_qt(offset))
-            rect = self.cursorRect(cursor)
-            x = rect.left() + 0.5
-            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-            painter.drawLine(QPointF(x - 3, rect.top()), QPointF(x + 3, rect.top()))
-            painter.drawLine(QPointF(x - 3, rect.bottom()), QPointF(x + 3, rect.bottom()))
-
-    def _paint_current_change(self, painter: QPainter) -> None:
-        if self._current_change is None:
-            return
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for rect in self.range_rects(*self._current_change):
-            painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
-
-    def _paint_outline(self, painter: QPainter) -> None:
-        painter.setPen(QPen(self._outline_colour, 2))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        scroll = self.verticalScrollBar().value()
-        width = self.viewport().width()
-        for start, end in self._outline:
-            top = self.y_of(start) - scroll
-            bottom = self.bottom_of(end) - scroll
-            if bottom < 0 or top > self.viewport().height():
-                continue
-            painter.drawRoundedRect(QRectF(4, top - 2, width - 8, bottom - top + 4), 4, 4)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """The text with its highlights, then the marks over it: deletion carets, the
@@ -581,13 +482,7 @@ class ArticleView(QTextBrowser):
             painter.fillRect(rect, base)
             q0, q1 = self._draw_text(painter, QRectF(rect))
         painter.setClipRect(rect)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._paint_deletions(painter, q0, q1)
-        if self._notes:
-            self._paint_notes(painter, q0, q1)
-        self._paint_current_change(painter)
-        if self._outline:
-            self._paint_outline(painter)
+        self.overlays.paint(painter, q0, q1)
         painter.end()
 
     def _draw_ahead(self, scroll: tuple[int, int], width: int, ratio: float, base: QColor) -> None:

@@ -503,7 +503,7 @@ class MainWindow(QMainWindow):
         outline = QColor(self.colours.outline)
         for pane, doc in zip(self.row.panes, self.docs_of_panes, strict=False):
             spans = passage.spans_in(doc) if passage else ()
-            pane.view.set_outline([(s.start, s.end) for s in spans], outline)
+            pane.view.overlays.set_outline([(s.start, s.end) for s in spans], outline)
         for linkmap in self.row.linkmaps:
             linkmap.set_current(self.current_passage)
 
@@ -570,7 +570,7 @@ class MainWindow(QMainWindow):
                 if self.current_change[1] < len(changes):
                     change = changes[self.current_change[1]]
                     mark = (change.start, change.end)
-            pane.view.set_current_change(mark)
+            pane.view.overlays.set_current_change(mark)
 
     def _on_offset_clicked(self, pane: Pane, offset: int) -> None:
         self.focus_pane = pane

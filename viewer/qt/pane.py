@@ -251,10 +251,10 @@ class Pane(QFrame):
         self.view.set_highlights(marks, colours_of)
         self.overview.set_ranges(marks.overview, {k: c[0] for k, c in colours_of.items()})
         finder = DeletionFinder(comparison, index)
-        self.view.set_deletions(finder.points, QColor(colours.changed).darker(160))
+        self.view.overlays.set_deletions(finder.points, QColor(colours.changed).darker(160))
 
         def prepare() -> None:  # a few milliseconds per idle turn until all are known
-            if self.view.deletion_source() == finder.points and not finder.prepare(0.003):
+            if self.view.overlays.deletion_source() == finder.points and not finder.prepare(0.003):
                 later((id(self), "deletions"), prepare)
 
         later((id(self), "deletions"), prepare)
@@ -265,12 +265,12 @@ class Pane(QFrame):
 
     def set_notes(self, ranges: list[tuple[int, int]], colour: QColor) -> None:
         """Text with a verdict or note: a bar beside it and a tick in the overview strip."""
-        self.view.set_note_marks(ranges, colour)
+        self.view.overlays.set_note_marks(ranges, colour)
         self.overview.set_notes(ranges, colour)
 
     def clear_highlights(self) -> None:
         self.view.set_highlights(None, {})
-        self.view.set_deletions(None, QColor())
+        self.view.overlays.set_deletions(None, QColor())
         self.overview.set_ranges([], {})
 
     def _scale(self) -> float:
