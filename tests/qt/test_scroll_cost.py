@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionSlider, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.core import gaps
+from viewer.qt import linkmap as linkmap_module
 from viewer.qt.articleview import ArticleView
 from viewer.qt.later import pending
 from viewer.qt.linkmap import LinkMap
@@ -222,6 +223,61 @@ def test_a_pane_moving_several_tiles_a_step_finds_them_drawn_ahead(
         ]
         missing = [i for i in coming if not view._tiles.has(i)]
         assert not missing, (n, top, missing)
+
+
+def test_link_maps_are_drawn_before_the_wheel_step_that_shows_them(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bands were a fifth of a wheel step's time. After a step, an idle turn draws
+    each link map as the next step the same way will show it: painting that step draws
+    no band, and shows what drawing the map then would show."""
+    open_and_wait(qtbot, window, seed_paths("000", "004", "001", "002", "003"))
+    window.resize(1600, 700)
+    qtbot.wait(300)
+    panes = window.row.panes
+    leader = panes[0].view
+    drawn: list[object] = []
+    real_band_path = linkmap_module.band_path
+
+    def counted(*args: float) -> object:
+        drawn.append(args)
+        return real_band_path(*args)
+
+    monkeypatch.setattr(linkmap_module, "band_path", counted)
+
+    def step() -> list[LinkMap]:
+        """One wheel step; the link maps next to a pane that moved, painted at once."""
+        tops = [p.view.top() for p in panes]
+        wheel(leader.viewport())
+        moved = [p for p, top in zip(panes, tops, strict=True) if p.view.top() != top]
+        assert leader in [p.view for p in moved], "the leader should move"
+        maps = [m for m in window.row.linkmaps if m.left in moved or m.right in moved]
+        drawn.clear()
+        for linkmap in maps:
+            linkmap.repaint()
+        return maps
+
+    step()  # the first step finds the maps' geometry still being worked out
+    qtbot.waitUntil(lambda: pending() == 0)  # the idle turns after a step
+    checked = 0
+    for number in range(8):
+        maps = step()
+        assert not drawn, f"step {number}: {len(drawn)} bands drawn while painting it"
+        for linkmap in maps:
+            shown = linkmap.grab().toImage()
+            linkmap._ahead = None  # forget the picture drawn ahead: drawn now instead
+            assert shown == linkmap.grab().toImage(), f"step {number}: map differs"
+            checked += 1
+        qtbot.waitUntil(lambda: pending() == 0)
+    assert checked >= 8
+    # What a map shows changing (here its current passage) is never covered by a
+    # picture drawn before the change.
+    target = next(m for m in window.row.linkmaps if m.bands(compute=False))
+    target.set_current(target.bands(compute=False)[0][0])
+    step()
+    shown = target.grab().toImage()
+    target._ahead = None
+    assert shown == target.grab().toImage()
 
 
 def test_scrolling_back_over_text_just_read_draws_no_text(

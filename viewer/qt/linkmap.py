@@ -76,6 +76,12 @@ class LinkMap(FocusFramed):
         # the document y bounds of its blocks (cheap, to skip tongues out of view).
         self._far_geometry: list[tuple[int, int, int, int, str, float, float]] | None = None
         self._far_exact: dict[tuple[int, int, int], tuple[float, float]] = {}
+        # The map as it will look after the next wheel step, drawn in an idle turn (see
+        # ``draw_ahead``): the positions and state it was drawn for, the picture, its bands.
+        self._state = 0  # bumped whenever what the map shows changes, positions aside
+        self._ahead: tuple[tuple[object, ...], QPixmap, list[tuple[int, QPainterPath]]] | None
+        self._ahead = None
+        self.drawn_ahead = 0  # paints that showed the picture drawn ahead (tests count them)
         self.setToolTip(
             "Shared passages between the neighbouring articles; click a band, or Tab here "
             "and use Up/Down to step through them"
@@ -107,11 +113,18 @@ class LinkMap(FocusFramed):
         self._geometry = None
         self._far_geometry = None
         later((id(self), "geometry"), self._compute_geometry)
-        self.update()
+        self._changed()
 
     def _compute_geometry(self) -> None:
         self._link_geometry(compute=True)
         self._far_link_geometry(compute=True)
+        self._changed()
+
+    def _changed(self) -> None:
+        """What the map shows changed (not only where): repaint, and forget the picture
+        drawn ahead."""
+        self._state += 1
+        self._ahead = None
         self.update()
 
     def _far_link_geometry(
@@ -234,12 +247,12 @@ class LinkMap(FocusFramed):
 
     def set_current(self, passage: int | None) -> None:
         self.current = passage
-        self.update()
+        self._changed()
 
-    def _frame(self, pane: Pane) -> Frame:
+    def _frame(self, pane: Pane, top: int | None = None) -> Frame:
         """The pane's text viewport's top in this widget's coordinates, the view's scroll
-        top and the viewport's height. The first is kept until the layout changes: four
-        mapTo calls on every paint were a tenth of its cost."""
+        top (or ``top``) and the viewport's height. The first is kept until the layout
+        changes: four mapTo calls on every paint were a tenth of its cost."""
         view = pane.view
         viewport = view.viewport()
         key = (pane.y(), view.y(), viewport.y(), self.y())
@@ -248,7 +261,7 @@ class LinkMap(FocusFramed):
             origin = viewport.mapTo(self.window(), QPoint(0, 0))
             mine = self.mapTo(self.window(), QPoint(0, 0))
             found = self._origins[id(pane)] = (key, float(origin.y() - mine.y()))
-        return found[1], view.top(), viewport.height()
+        return found[1], view.top() if top is None else top, viewport.height()
 
     def bands(self, compute: bool = True) -> list[tuple[int, QPainterPath]]:
         """(passage id, band shape) for every band in view, in widget coordinates.
@@ -284,17 +297,59 @@ class LinkMap(FocusFramed):
         return result
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """The bands at the panes' positions: the picture drawn ahead when it was drawn for
+        them, else painted now."""
         painter = QPainter(self)
-        background = self.palette().color(_WINDOW)
-        painter.fillRect(event.rect(), background)
+        frames = (self._frame(self.left), self._frame(self.right))
+        ahead = self._ahead
+        if ahead is not None and ahead[0] == self._ahead_key(frames):
+            painter.drawPixmap(0, 0, ahead[1])
+            painter.setRenderHint(_AA, True)  # as after painting the bands, for the frame
+            self._bands = ahead[2]
+            self.drawn_ahead += 1
+        else:
+            painter.fillRect(event.rect(), self.palette().color(_WINDOW))
+            self._bands = self._paint_bands(painter, frames)
+        self.paint_focus_frame(painter)
+        painter.end()
+
+    def draw_ahead(self, tops: dict[Pane, int]) -> None:
+        """Draw the map as it will be when the panes stand at ``tops`` (view tops; a pane
+        not in it stays), in an idle turn before the wheel step that takes them there:
+        that step's paint is then one copy. The bands cost a fifth of a step's time."""
+        if not self.isVisible() or self.comparison is None or self.colours is None:
+            return
+        if self._geometry is None or self._far_geometry is None:
+            return  # still queued: a picture now would be dropped when they come
+        frames = (
+            self._frame(self.left, tops.get(self.left)),
+            self._frame(self.right, tops.get(self.right)),
+        )
+        key = self._ahead_key(frames)
+        if self._ahead is not None and self._ahead[0] == key:
+            return
+        ratio = self.devicePixelRatioF()
+        picture = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(self.palette().color(_WINDOW))
+        painter = QPainter(picture)
+        bands = self._paint_bands(painter, frames)
+        painter.end()
+        self._ahead = (key, picture, bands)
+
+    def _ahead_key(self, frames: tuple[Frame, Frame]) -> tuple[object, ...]:
+        return (self._state, self.width(), self.height(), self.devicePixelRatioF(), frames)
+
+    def _paint_bands(
+        self, painter: QPainter, frames: tuple[Frame, Frame]
+    ) -> list[tuple[int, QPainterPath]]:
+        """Paint the bands and tongues for the panes at ``frames`` on the background
+        already filled; return the bands (passage id, shape) for clicks."""
         colours = self.colours
         if colours is None or self.comparison is None:
-            self._bands = []
-            painter.end()
-            return
-        frames = (self._frame(self.left), self._frame(self.right))
+            return []
+        background = self.palette().color(_WINDOW)
         parts = self._band_parts(frames, compute=False)
-        self._bands = [(passage, shape) for passage, (shape, _) in parts]
         possible = len(self.comparison.documents) - 1
         current_path = None
         carriers = self._carriers
@@ -330,8 +385,7 @@ class LinkMap(FocusFramed):
             painter.setPen(QPen(QColor(colours.outline), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(current_path)
-        self.paint_focus_frame(painter)
-        painter.end()
+        return [(passage, shape) for passage, (shape, _) in parts]
 
     def _paint_label(self, painter: QPainter, label: str, shape: QPainterPath) -> None:
         """A far band's article names, centred on it."""
@@ -394,6 +448,7 @@ class LinkMap(FocusFramed):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
             self._labels.clear()
+            self._changed()
         super().changeEvent(event)
 
     def passages_in_order(self) -> list[int]:

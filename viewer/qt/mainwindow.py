@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.row.offsetClicked.connect(self._on_offset_clicked)
         self.row.closeRequested.connect(self.close_pane)
         self.row.panesReordered.connect(self._after_reorder)
+        self.sync.ahead = self.row.draw_ahead
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)

@@ -120,6 +120,15 @@ class PaneRow(QWidget):
         self._arrange(panes)
         return True
 
+    def draw_ahead(self, tops: dict[Pane, int]) -> None:
+        """Draw the link maps next to a pane that will move as they will look when the
+        panes stand at ``tops`` (the next wheel step, foreseen by the sync scroller)."""
+        for linkmap in self.linkmaps:
+            if tops.get(linkmap.left, linkmap.left.view.top()) != linkmap.left.view.top() or (
+                tops.get(linkmap.right, linkmap.right.view.top()) != linkmap.right.view.top()
+            ):
+                linkmap.draw_ahead(tops)
+
     def show_comparison(
         self, comparison: Comparison | None, docs: list[int], colours: Colours
     ) -> None:

@@ -16,6 +16,7 @@ import contextlib
 import itertools
 import math
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QScrollBar
@@ -44,6 +45,10 @@ class SyncScroller(QObject):
         self._shares: dict[tuple[int, int], float] = {}  # document pair → shared amount
         self._lock = False
         self.leader: Pane | None = None
+        # Told, in an idle turn after each step the user scrolls, where every pane will
+        # stand after one more step the same way (pane → view top), so what depends on
+        # the positions can be drawn before the step comes.
+        self.ahead: Callable[[dict[Pane, int]], None] | None = None
 
     def set_panes(self, panes: list[Pane], docs: list[int]) -> None:
         """The panes in screen order and, for each, its document index in the comparison."""
@@ -100,7 +105,24 @@ class SyncScroller(QObject):
                     pane = self._panes[index]
                     self.leader = pane
                     self.follow(pane, previous)
+                    if self.ahead is not None and value != previous:
+                        later((id(self), "ahead"), partial(self._foresee, index, value - previous))
                 return
+
+    def _foresee(self, leader: int, step: int) -> None:
+        """Tell ``ahead`` where the panes will stand after pane ``leader`` moves ``step``
+        pixels more (as a wheel turned on goes); nothing when it cannot move or a pixel
+        map would have to be built for the guess."""
+        if self.ahead is None or leader >= len(self._panes):
+            return
+        bar = self._bars[leader]
+        now = bar.value()
+        new = min(max(now + step, bar.minimum()), bar.maximum())
+        if new == now:
+            return
+        plan = self._plan(leader, now, new, build=False) if self.enabled else {leader: new}
+        if plan is not None:
+            self.ahead({self._panes[i]: top for i, top in plan.items()})
 
     def _geometry(self, index: int) -> Geometry:
         view = self._panes[index].view
@@ -169,21 +191,39 @@ class SyncScroller(QObject):
         self._lock = True
         try:
             leader = self._panes.index(leader_pane)
-            moved = {leader: (previous, leader_pane.view.top())}
-            pending = [i for i in range(len(self._panes)) if i != leader]
-            while pending:
-                index, guide = next(
-                    ((i, g) for i in pending if (g := self._guide(i, moved, leader)) is not None),
-                    (pending[0], leader),
-                )
-                pending.remove(index)
-                view = self._panes[index].view
-                before = view.top()
-                view.scroll_to_y(self._target(guide, index, *moved[guide]))
-                moved[index] = (before if moved[guide][0] is not None else None, view.top())
-                self._values[index] = view.top()
+            plan = self._plan(leader, previous, leader_pane.view.top(), build=True)
+            assert plan is not None  # with build=True every map is there
+            for index, top in plan.items():
+                if index != leader:
+                    view = self._panes[index].view
+                    view.scroll_to_y(top)
+                    self._values[index] = view.top()
         finally:
             self._lock = False
+
+    def _plan(
+        self, leader: int, previous: int | None, top: int, build: bool
+    ) -> dict[int, int] | None:
+        """Where every pane stands when pane ``leader`` moved from ``previous`` to ``top``
+        (pane index → view top, the leader's first). Without ``build``, None when a pixel
+        map is missing."""
+        tops = {i: pane.view.top() for i, pane in enumerate(self._panes)}
+        moved = {leader: (previous, top)}
+        plan = {leader: top}
+        pending = [i for i in range(len(self._panes)) if i != leader]
+        while pending:
+            index, guide = next(
+                ((i, g) for i in pending if (g := self._guide(i, moved, leader)) is not None),
+                (pending[0], leader),
+            )
+            pending.remove(index)
+            if not build and (guide, index) not in self._maps:
+                return None
+            bar = self._bars[index]
+            target = self._target(guide, index, *moved[guide], tops[index])
+            plan[index] = min(max(round(target), bar.minimum()), bar.maximum())
+            moved[index] = (tops[index] if moved[guide][0] is not None else None, plan[index])
+        return plan
 
     def _guide(
         self, index: int, moved: dict[int, tuple[int | None, int]], leader: int
@@ -209,13 +249,15 @@ class SyncScroller(QObject):
             self._shares[key] = cached
         return cached
 
-    def _target(self, guide: int, index: int, previous: int | None, top: int) -> float:
-        """Where pane ``index`` goes when pane ``guide`` moved from ``previous`` to ``top``."""
+    def _target(
+        self, guide: int, index: int, previous: int | None, top: int, current: int
+    ) -> float:
+        """Where pane ``index``, now at ``current``, goes when pane ``guide`` moved from
+        ``previous`` to ``top``."""
         mapping = self.map_between(guide, index)
         target = mapping(top)
         step = 0 if previous is None else top - previous
         if previous is not None and step:
-            current = self._panes[index].view.top()
             carried = current + target - mapping(previous)
             target = carried + max(-abs(step), min(abs(step), target - carried))
             if (target - current) * step < 0:
