@@ -107,9 +107,10 @@ class SyncScroller(QObject):
                 self._values[index] = value
                 if not self._lock:
                     pane = self._panes[index]
-                    settled = self._settled and pane is self.leader
+                    placed = not self._settled
+                    new_leader = pane is not self.leader
                     self.leader = pane
-                    self.follow(pane, previous if settled else None)
+                    self.follow(pane, None if placed else previous, new_leader)
                     self._settled = True
                     if self.ahead is not None and value != previous:
                         later((id(self), "ahead"), partial(self._foresee, index, value - previous))
@@ -182,7 +183,9 @@ class SyncScroller(QObject):
         view top is at ``top``: the line whose counterpart the follower holds level."""
         return self.map_between(leader, follower).sync.line(top)
 
-    def follow(self, leader_pane: Pane, previous: int | None = None) -> None:
+    def follow(
+        self, leader_pane: Pane, previous: int | None = None, new_leader: bool = False
+    ) -> None:
         """Scroll every other pane to follow ``leader_pane``.
 
         A pane that shares passages with the leader follows it; one that shares only with
@@ -192,16 +195,17 @@ class SyncScroller(QObject):
         With ``previous`` (the leader's scroll value before this move), a follower that is
         off its level position never moves against the leader's direction and catches up
         by at most the leader's step; without it, it goes there at once. The first step
-        of a new leader, or after panes were placed (a passage, a change, a Find match,
-        zoom), goes without: the others come level at once instead of waiting, perhaps
-        past the leader's end, for the level position to reach them.
+        after panes were placed (a passage, a change, a Find match, zoom) goes without:
+        the others come level at once instead of waiting, perhaps past the leader's end,
+        for the level position to reach them. On the first step of a ``new_leader``, a
+        follower that would have to wait goes there at once too; one behind catches up.
         """
         if self._lock or not self.enabled or leader_pane not in self._panes:
             return
         self._lock = True
         try:
             leader = self._panes.index(leader_pane)
-            plan = self._plan(leader, previous, leader_pane.view.top(), build=True)
+            plan = self._plan(leader, previous, leader_pane.view.top(), True, new_leader)
             assert plan is not None  # with build=True every map is there
             for index, top in plan.items():
                 if index != leader:
@@ -212,11 +216,11 @@ class SyncScroller(QObject):
             self._lock = False
 
     def _plan(
-        self, leader: int, previous: int | None, top: int, build: bool
+        self, leader: int, previous: int | None, top: int, build: bool, jump: bool = False
     ) -> dict[int, int] | None:
         """Where every pane stands when pane ``leader`` moved from ``previous`` to ``top``
         (pane index → view top, the leader's first). Without ``build``, None when a pixel
-        map is missing."""
+        map is missing. With ``jump``, a follower that would wait goes level at once."""
         tops = {i: pane.view.top() for i, pane in enumerate(self._panes)}
         moved = {leader: (previous, top)}
         plan = {leader: top}
@@ -234,7 +238,7 @@ class SyncScroller(QObject):
             elif not build and (guide, index) not in self._maps:
                 return None
             else:
-                target = self._target(guide, index, *moved[guide], tops[index])
+                target = self._target(guide, index, *moved[guide], tops[index], jump)
             plan[index] = min(max(round(target), bar.minimum()), bar.maximum())
             moved[index] = (tops[index] if moved[guide][0] is not None else None, plan[index])
         return plan
@@ -264,14 +268,22 @@ class SyncScroller(QObject):
         return cached
 
     def _target(
-        self, guide: int, index: int, previous: int | None, top: int, current: int
+        self,
+        guide: int,
+        index: int,
+        previous: int | None,
+        top: int,
+        current: int,
+        jump: bool = False,
     ) -> float:
         """Where pane ``index``, now at ``current``, goes when pane ``guide`` moved from
-        ``previous`` to ``top``."""
+        ``previous`` to ``top``; with ``jump``, level at once rather than wait there."""
         mapping = self.map_between(guide, index)
         target = mapping(top)
         step = 0 if previous is None else top - previous
         if previous is not None and step:
+            if jump and (target - current) * step < 0:
+                return target
             carried = current + target - mapping(previous)
             target = carried + max(-abs(step), min(abs(step), target - carried))
             if (target - current) * step < 0:
