@@ -9,13 +9,16 @@ from collections import defaultdict
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.qt import webinput
 from viewer.qt.mainwindow import MainWindow
+from viewer.qt.pane import Pane
 
 from .conftest import open_and_wait, seed_paths
+
+ALL = ("000", "001", "002", "003", "004")
 
 
 def test_no_two_actions_share_a_key_sequence(window: MainWindow) -> None:
@@ -62,3 +65,81 @@ def test_ctrl_shift_u_asks_for_a_web_address(
     )
     assert asked == [window]
     assert window.sync.enabled is sync
+
+
+def _screen_order(window: MainWindow) -> list[Pane]:
+    return sorted(window.row.panes, key=lambda p: p.mapTo(window, p.rect().topLeft()).x())
+
+
+def _tab_walk(qtbot: QtBot, start: QWidget, count: int) -> list[QWidget | None]:
+    start.setFocus()
+    seen: list[QWidget | None] = [QApplication.focusWidget()]
+    for _ in range(count):
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        qtbot.keyClick(focus, Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    return seen
+
+
+def _expected_walk(window: MainWindow) -> list[QWidget]:
+    """Each pane's text, its overview strip, then the link map to its right."""
+    panes = _screen_order(window)
+    maps = {(m.left, m.right): m for m in window.row.linkmaps}
+    walk: list[QWidget] = []
+    for index, pane in enumerate(panes):
+        walk += [pane.view, pane.overview]
+        if index + 1 < len(panes):
+            walk.append(maps[(pane, panes[index + 1])])
+    return walk
+
+
+def _names(window: MainWindow, widgets: list[QWidget | None]) -> list[str]:
+    """``000 text``, ``000 strip``, ``000|004 map``: what a failure shows."""
+    names = []
+    for widget in widgets:
+        pane = next(
+            (p for p in window.row.panes if widget is not None and p.isAncestorOf(widget)), None
+        )
+        linkmap = next((m for m in window.row.linkmaps if m is widget), None)
+        if linkmap is not None:
+            names.append(f"{linkmap.left.document.name[:3]}|{linkmap.right.document.name[:3]} map")
+        elif pane is not None:
+            kind = {pane.view: "text", pane.overview: "strip"}.get(widget, type(widget).__name__)  # type: ignore[call-overload]
+            names.append(f"{pane.document.name[:3]} {kind}")
+        else:
+            names.append(type(widget).__name__)
+    return names
+
+
+def test_tab_follows_the_panes_as_they_stand_on_screen(qtbot: QtBot, window: MainWindow) -> None:
+    open_and_wait(qtbot, window, seed_paths(*ALL))
+    by_name = {d.name[:3]: d for d in window.documents}
+    window.arrange_panes([by_name[n] for n in ("000", "004", "002", "001", "003")])
+    qtbot.wait(20)
+    expected = _expected_walk(window)
+    assert _names(window, expected)[:4] == ["000 text", "000 strip", "000|004 map", "004 text"]
+    seen = _tab_walk(qtbot, expected[0], len(expected) - 1)
+    assert _names(window, seen) == _names(window, expected)
+
+    # Ctrl+Shift+PgDown moves the active pane (000) right: Tab follows again.
+    window.row.panes[0].view.setFocus()
+    window.actions_by_name["move_right"].trigger()
+    qtbot.wait(20)
+    assert [p.document.name[:3] for p in _screen_order(window)][:2] == ["004", "000"]
+    expected = _expected_walk(window)
+    seen = _tab_walk(qtbot, expected[0], len(expected) - 1)
+    assert _names(window, seen) == _names(window, expected)
+
+
+def test_close_buttons_are_clicked_not_tabbed_to(qtbot: QtBot, window: MainWindow) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "004", "001"))
+    closes = [b for p in window.row.panes for b in p.findChildren(QToolButton) if b.text() == "×"]
+    assert len(closes) == 3
+    start = window.row.panes[0].view
+    seen = _tab_walk(qtbot, start, 12)
+    assert not any(w in closes for w in seen)
+    assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in closes)
+    assert all(b.accessibleName() for b in closes)
+    qtbot.mouseClick(closes[1], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.row.panes) == 2)
