@@ -143,3 +143,40 @@ def test_close_buttons_are_clicked_not_tabbed_to(qtbot: QtBot, window: MainWindo
     assert all(b.accessibleName() for b in closes)
     qtbot.mouseClick(closes[1], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(window.row.panes) == 2)
+
+
+def _reading(pane: Pane) -> int:
+    """The offset of the text at the top of the pane's view."""
+    view = pane.view
+    return view.offset_at(max(0, view.top()) + 1)
+
+
+@pytest.mark.parametrize("where", ["top", "scrolled", "end"])
+def test_a_theme_change_keeps_every_pane_where_it_was_read(
+    qtbot: QtBot, window: MainWindow, where: str
+) -> None:
+    open_and_wait(qtbot, window, seed_paths(*ALL))
+    window.resize(1400, 600)
+    qtbot.wait(200)
+    window.row.panes[0].view.setFocus()
+    if where != "top":  # each pane at its own place, a third to a half down, or its end
+
+        def place() -> None:
+            for index, pane in enumerate(window.row.panes):
+                view = pane.view
+                room = view.verticalScrollBar().maximum() - view.room()[1]
+                view.scroll_to_y(room * (0.3 + 0.05 * index if where == "scrolled" else 1))
+
+        window.sync.run_locked(place)
+    before = [(_reading(p), p.view.y_of(_reading(p))) for p in window.row.panes]
+    line = max(p.view.fontMetrics().lineSpacing() for p in window.row.panes)
+    for theme in ("dark", "light"):
+        window.actions_by_name[f"theme_{theme}"].trigger()
+        assert window.colours.dark == (theme == "dark")
+        qtbot.wait(300)  # the relayout after a change, if any, has run
+        moved = {
+            pane.document.name[:3]: (offset, _reading(pane))
+            for pane, (offset, y) in zip(window.row.panes, before, strict=True)
+            if abs(pane.view.y_of(_reading(pane)) - y) > line
+        }
+        assert moved == {}, theme
