@@ -91,9 +91,7 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
 
 # Bytes of 8-bit prose: letters, space and common punctuation (not digits: "0" is the high
 # byte of kana and CJK punctuation).
-_PROSE_BYTES = frozenset(
-    b" abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,;:'\"!?()-"
-)
+_PROSE_BYTES = frozenset(b" abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.,;:'\"!?()-")
 
 
 def _looks_8bit(text: str) -> bool:
@@ -150,9 +148,7 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
             continue
         if _BINARY_CONTROLS.search(text):  # not one: a guess needs clean text
             continue
-        if zeros * 2 >= units or not (
-            _utf8_text(data.replace(b"\x00", b"")) or _looks_8bit(text)
-        ):
+        if zeros * 2 >= units or not (_utf8_text(data.replace(b"\x00", b"")) or _looks_8bit(text)):
             return Decoded(text, encoding)
     return None
 
