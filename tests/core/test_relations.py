@@ -3,7 +3,13 @@
 from tests.articles import article
 from viewer.core.compare import compare
 from viewer.core.documents import document_from_text
-from viewer.core.relations import chain_score, describe_sharers, related_order, sharers
+from viewer.core.relations import (
+    chain_score,
+    describe_sharers,
+    far_shares,
+    related_order,
+    sharers,
+)
 
 from .helpers import all_seeds
 
@@ -53,3 +59,20 @@ def test_file_order_is_kept_when_it_is_as_good() -> None:
     docs = three_articles()
     result = compare([docs[0], docs[2], docs[1]])
     assert related_order(result) == [0, 1, 2]
+
+
+def test_far_shares_are_what_neighbours_share_with_articles_beyond_each_other() -> None:
+    """Panes a | b side by side, c right of b: what a shares with c and not with b gets a
+    tongue from a's side named "c"; what b shares with c does not (c is b's neighbour)."""
+    docs = three_articles()
+    result = compare(docs)
+    found = far_shares(result, 0, 1, far_left={}, far_right={2: "c"})
+    assert found, "a shares three paragraphs with c"
+    assert {(side, names) for _, side, _, _, names in found} == {(0, "c")}
+    near = {link.passage for link in result.links_between(0, 1)}
+    assert not {passage for passage, *_ in found} & near
+    for _, _, start, end, _ in found:
+        assert docs[0].text[start:end].strip() in docs[2].text
+    assert far_shares(result, 0, 1, far_left={}, far_right={}) == []
+    # Seen from the other side: c | b with a left of c, b's share with a is none.
+    assert far_shares(result, 2, 1, far_left={0: "a"}, far_right={}) == []

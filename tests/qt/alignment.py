@@ -147,3 +147,28 @@ def scroll_and_measure(
                 tall = view.bottom_of(int(a1)) - view.y_of(int(a0))
                 trace.unmet.append((index, int(a0), tall))
     return trace
+
+
+def gap_at_sync_line(window, leader: int, follower: int) -> float | None:  # type: ignore[no-untyped-def]
+    """Screen pixels between the word at pane ``leader``'s sync line (for ``follower``) and
+    its counterpart in pane ``follower``; None when that word is not in a chained passage
+    or has no counterpart."""
+    panes, docs, comparison = window.row.panes, window.docs_of_panes, window.comparison
+    view = panes[leader].view
+    offset = view.offset_at(window.sync.sync_line(leader, follower, view.top()))
+    chain = monotone_chain(link_segments(comparison, docs[leader], docs[follower]))
+    segment = next((s for s in chain if s[0] <= offset < s[1]), None)
+    if segment is None:
+        return None
+    texts = [comparison.documents[d].text for d in (docs[leader], docs[follower])]
+    pair = counterpart(
+        texts[0],
+        (int(segment[0]), int(segment[1])),
+        texts[1],
+        (int(segment[2]), int(segment[3])),
+        offset,
+    )
+    if pair is None:
+        return None
+    theirs = screen_y(panes[follower], panes[follower].view.y_of(pair[1]))
+    return theirs - screen_y(panes[leader], view.y_of(pair[0]))

@@ -6,12 +6,16 @@ import random
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.articles import article, with_typos, write
 from viewer.qt.mainwindow import MainWindow
 
-from .alignment import scroll_and_measure
+from .alignment import gap_at_sync_line, scroll_and_measure
 from .conftest import open_and_wait, seed_paths
+from .test_scroll_cost import wheel
 
 
 def measure(
@@ -274,3 +278,70 @@ def test_back_at_the_top_the_panes_show_what_they_showed_at_the_start(
         qtbot.wait(50)
     assert [p.view.top() for p in panes] == [0, 0]
     assert [p.view.viewport().grab().toImage() for p in panes] == start
+
+
+@pytest.mark.parametrize("jump", ["passage then Home", "passage"])
+def test_after_a_jump_the_copies_come_level_when_the_reader_scrolls(
+    qtbot: QtBot, window: MainWindow, jump: str
+) -> None:
+    """A passage (or a change) places the panes by that text, not by the reader's sync
+    line; the followers used to wait for the sync line's level position
+    to come to them, which could be past the leader's end (004 stood 240 px off)."""
+    open_and_wait(qtbot, window, seed_paths("000", "001", "002", "003", "004"))
+    window.resize(1500, 900)
+    qtbot.wait(200)
+    panes = window.row.panes
+    names = [p.document.name[:3] for p in panes]
+    lead, other = names.index("000"), names.index("004")
+    view = panes[lead].view
+    view.setFocus()
+    window.focus_pane = panes[lead]
+    window.actions_by_name["next_passage"].trigger()
+    if jump == "passage then Home":
+        qtbot.keyClick(view, Qt.Key.Key_Home)
+    line = view.bottom_of(1) - view.y_of(0)
+    gaps = []
+    for _ in range(12):
+        wheel(view.viewport())
+        QApplication.processEvents()
+        gap = gap_at_sync_line(window, lead, other)
+        if gap is not None:
+            gaps.append(round(gap, 1))
+    assert len(gaps) >= 2, "the sync line never met the shared paragraphs"
+    assert all(abs(g) <= line + 1 for g in gaps), f"004 off 000's sync line by {gaps} px"
+
+
+def test_a_pane_sharing_nothing_moves_the_others_no_further_than_itself(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Six notches over a short article that shares nothing sent the long ones from their
+    tops to their ends (they followed it proportionally)."""
+    long_text = article(9, paragraphs=40)
+    revised, _ = with_typos(long_text, every=45)
+    paths = [
+        write(tmp_path, "short.txt", article(500, paragraphs=8)),
+        write(tmp_path, "long.txt", long_text),
+        write(tmp_path, "revised.txt", revised),
+    ]
+    window.settings.set_order_by_relation(False)
+    open_and_wait(qtbot, window, paths)
+    window.resize(1200, 500)
+    qtbot.wait(200)
+    panes = window.row.panes
+    short, long_pane, _ = panes
+    assert short.document.name.startswith("short")
+    bar = short.view.verticalScrollBar()
+    assert bar.maximum() > 300, "the short article must scroll four steps"
+    line = long_pane.view.bottom_of(1) - long_pane.view.y_of(0)
+    wheel(short.view.viewport())  # the first step of a new leader
+    QApplication.processEvents()
+    for _ in range(3):
+        before = [p.view.top() for p in panes]
+        wheel(short.view.viewport())
+        QApplication.processEvents()
+        moved = [p.view.top() - b for p, b in zip(panes, before, strict=True)]
+        assert moved[0] > 0
+        assert moved[1] == moved[0], f"the long article moved {moved[1]} px, the leader {moved[0]}"
+        gap = gap_at_sync_line(window, 1, 2)
+        if gap is not None:
+            assert abs(gap) <= line + 1, f"the two copies are {gap:.0f} px apart"

@@ -106,3 +106,30 @@ def beside(order: list[int], a: int, b: int) -> list[int]:
     rest = [d for d in order if d != b]
     at = rest.index(a) + 1
     return [*rest[:at], b, *rest[at:]]
+
+
+def far_shares(
+    comparison: Comparison,
+    left_doc: int,
+    right_doc: int,
+    far_left: dict[int, str],
+    far_right: dict[int, str],
+) -> list[tuple[int, int, int, int, str]]:
+    """What two neighbouring panes share with articles beyond each other, not with each
+    other: (passage id, side (0 the left pane, 1 the right), start, end in that pane's
+    article, the far articles' names joined by ", "). ``far_right`` names the articles
+    right of ``right_doc`` (for the left pane's ranges), ``far_left`` those left of
+    ``left_doc``."""
+    near = {link.passage for link in comparison.links_between(left_doc, right_doc)}
+    tongues: dict[tuple[int, int, int, int], list[str]] = {}
+    for link in comparison.links:
+        if link.passage in near:
+            continue
+        for side, doc, far in ((0, left_doc, far_right), (1, right_doc, far_left)):
+            if doc in link.docs and link.docs[1 - link.side(doc)] in far:
+                other = link.docs[1 - link.side(doc)]
+                start, end = link.ranges[link.side(doc)]
+                names = tongues.setdefault((link.passage, side, start, end), [])
+                if far[other] not in names:
+                    names.append(far[other])
+    return [(*key, ", ".join(names)) for key, names in tongues.items()]

@@ -1,8 +1,13 @@
-"""The shapes of a link map's bands and far bands (Qt layer)."""
+"""The shapes and looks of a link map's bands and far bands (Qt layer)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPainterPath
+import math
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QStaticText
+
+from viewer.qt.palette import Colours, over, standing_out
 
 # A band or tongue is painted as its shape, filled, and its two curved edges, stroked.
 # The straight sides along the widget's edges are not stroked: they can be thousands of
@@ -44,3 +49,66 @@ def tongue_path(edge: float, tip: float, top: float, bottom: float) -> Band:
     edges.lineTo(tip, middle + 6)
     edges.cubicTo(tip, middle + 6, half, bottom, edge, bottom)
     return shape, edges
+
+
+class BandLooks:
+    """Bands' fills and edge pens and far articles' name labels, each made once per
+    colours, palette and pixel ratio, not on every paint."""
+
+    def __init__(self) -> None:
+        self._looks: dict[tuple[int, int, int, int, int, int, bool], tuple[QColor, QPen]] = {}
+        self._labels: dict[tuple[str, int, float, str], QPixmap] = {}
+
+    def clear(self) -> None:
+        self._looks.clear()
+        self._labels.clear()
+
+    def look(
+        self,
+        colours: Colours,
+        carriers: int,
+        possible: int,
+        extra: int,
+        background: QColor,
+        ink: QColor,
+        dashed: bool = False,
+    ) -> tuple[QColor, QPen]:
+        """A band's opaque fill and edge pen for a passage ``carriers`` other articles carry
+        (of ``possible``); the edge stands out from the background at 3:1 or more."""
+        key = (id(colours), carriers, possible, extra, background.rgba(), ink.rgba(), dashed)
+        found = self._looks.get(key)
+        if found is None:
+            colour = QColor(colours.shared_for(carriers, possible))
+            edge = colour.darker(130) if not colours.dark else colour.lighter(130)
+            # The edge must be seen (the dark theme's tongue edges were about 1.2:1).
+            pen = QPen(standing_out(edge, ink, background), 1)
+            if dashed:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            found = self._looks[key] = (over(colour, colours.band_alpha + extra, background), pen)
+        return found
+
+    def label(self, text: str, font: QFont, colour: QColor, ratio: float) -> QPixmap:
+        """A far article's name in a small bold ``font`` (setting a font on the painter and
+        drawing text on every paint was half the cost of a link map's paint)."""
+        key = (text, colour.rgba(), ratio, font.key())
+        found = self._labels.get(key)
+        if found is None:
+            small = QFont(font)
+            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+            small.setBold(True)
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)  # a file name is data
+            static.prepare(font=small)
+            size = static.size()
+            found = QPixmap(
+                max(1, math.ceil(size.width() * ratio)), max(1, math.ceil(size.height() * ratio))
+            )
+            found.setDevicePixelRatio(ratio)
+            found.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(found)
+            painter.setFont(small)
+            painter.setPen(colour)
+            painter.drawStaticText(QPointF(0, 0), static)
+            painter.end()
+            self._labels[key] = found
+        return found

@@ -11,12 +11,9 @@ labelled with the far article's short name, so what joins non-neighbours shows t
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -25,15 +22,15 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
-    QStaticText,
 )
 from PySide6.QtWidgets import QWidget
 
 from viewer.core.model import Comparison, Link
-from viewer.qt.bands import Band, Frame, band_path, tongue_path
+from viewer.core.relations import far_shares
+from viewer.qt.bands import Band, BandLooks, Frame, band_path, tongue_path
 from viewer.qt.focusframe import FocusFramed
 from viewer.qt.later import later
-from viewer.qt.palette import Colours, over, standing_out
+from viewer.qt.palette import Colours
 from viewer.qt.pane import Pane
 
 # Qt enums looked up once: each lookup through PySide's enum types costs a microsecond or
@@ -62,8 +59,7 @@ class LinkMap(FocusFramed):
         self.current: int | None = None
         self._bands: list[tuple[int, QPainterPath]] = []
         self._origins: dict[int, tuple[tuple[int, int, int, int], float]] = {}
-        self._labels: dict[tuple[str, int, float], QPixmap] = {}  # far article names
-        self._looks: dict[tuple[int, int, int, int, int, bool], tuple[QColor, QPen]] = {}
+        self._looks = BandLooks()  # fills, edge pens and far article names, made once
         # Per link: passage id and document y of both ends in both panes; rebuilt when the
         # comparison or the layout changes, so painting only subtracts scroll offsets.
         self._geometry: list[tuple[int, float, float, float, float]] | None = None
@@ -139,30 +135,15 @@ class LinkMap(FocusFramed):
         if self._far_geometry is None:
             self._far_geometry = []
             self._far_exact = {}
-            comparison = self.comparison
-            if comparison is not None:
-                near = {
-                    link.passage for link in comparison.links_between(self.left_doc, self.right_doc)
-                }
-                tongues: dict[tuple[int, int, int, int], list[str]] = {}
-                for link in comparison.links:
-                    if link.passage in near:
-                        continue
-                    for side, doc, far in (
-                        (0, self.left_doc, self.far_right),
-                        (1, self.right_doc, self.far_left),
-                    ):
-                        if doc in link.docs and link.docs[1 - link.side(doc)] in far:
-                            other = link.docs[1 - link.side(doc)]
-                            start, end = link.ranges[link.side(doc)]
-                            names = tongues.setdefault((link.passage, side, start, end), [])
-                            if far[other] not in names:
-                                names.append(far[other])
-                for (passage, side, start, end), names in tongues.items():
+            if self.comparison is not None:
+                shares = far_shares(
+                    self.comparison, self.left_doc, self.right_doc, self.far_left, self.far_right
+                )
+                for passage, side, start, end, names in shares:
                     view = (self.left if side == 0 else self.right).view
                     b0 = view.block_span(start)[0]
                     b1 = view.block_span(max(start, end - 1))[1]
-                    self._far_geometry.append((passage, side, start, end, ", ".join(names), b0, b1))
+                    self._far_geometry.append((passage, side, start, end, names, b0, b1))
         return self._far_geometry
 
     def _far_y(self, side: int, start: int, end: int) -> tuple[float, float]:
@@ -390,7 +371,8 @@ class LinkMap(FocusFramed):
     def _paint_label(self, painter: QPainter, label: str, shape: QPainterPath) -> None:
         """A far band's article names, centred on it."""
         box = shape.boundingRect()
-        name = self._label(label)
+        ink = self.palette().color(QPalette.ColorRole.WindowText)
+        name = self._looks.label(label, self.font(), ink, self.devicePixelRatioF())
         size = name.deviceIndependentSize()
         painter.drawPixmap(
             QPointF((self.width() - size.width()) / 2, box.center().y() - size.height() / 2), name
@@ -399,55 +381,14 @@ class LinkMap(FocusFramed):
     def _band_look(
         self, carriers: int, possible: int, extra: int, background: QColor, dashed: bool = False
     ) -> tuple[QColor, QPen]:
-        """A band's opaque fill and edge pen for a passage ``carriers`` other articles carry,
-        made once per colours and background (not on every paint); the edge stands out
-        from the background at 3:1 or more."""
-        colours = self.colours
-        assert colours is not None
+        """A band's opaque fill and edge pen (see ``BandLooks.look``)."""
+        assert self.colours is not None
         ink = self.palette().color(QPalette.ColorRole.WindowText)
-        key = (id(colours), carriers, possible, extra, background.rgba(), ink.rgba(), dashed)
-        found = self._looks.get(key)
-        if found is None:
-            colour = QColor(colours.shared_for(carriers, possible))
-            edge = colour.darker(130) if not colours.dark else colour.lighter(130)
-            # The edge must be seen (the dark theme's tongue edges were about 1.2:1).
-            pen = QPen(standing_out(edge, ink, background), 1)
-            if dashed:
-                pen.setStyle(Qt.PenStyle.DashLine)
-            found = self._looks[key] = (over(colour, colours.band_alpha + extra, background), pen)
-        return found
-
-    def _label(self, label: str) -> QPixmap:
-        """A far article's name, drawn once in a small bold font (setting a font on the
-        painter and drawing text on every paint was half the cost of a link map's paint)."""
-        colour = self.palette().color(QPalette.ColorRole.WindowText)
-        ratio = self.devicePixelRatioF()
-        key = (label, colour.rgba(), ratio)
-        found = self._labels.get(key)
-        if found is None:
-            font = QFont(self.font())
-            font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
-            font.setBold(True)
-            text = QStaticText(label)
-            text.setTextFormat(Qt.TextFormat.PlainText)  # a file name is data
-            text.prepare(font=font)
-            size = text.size()
-            found = QPixmap(
-                max(1, math.ceil(size.width() * ratio)), max(1, math.ceil(size.height() * ratio))
-            )
-            found.setDevicePixelRatio(ratio)
-            found.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(found)
-            painter.setFont(font)
-            painter.setPen(colour)
-            painter.drawStaticText(QPointF(0, 0), text)
-            painter.end()
-            self._labels[key] = found
-        return found
+        return self._looks.look(self.colours, carriers, possible, extra, background, ink, dashed)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
-            self._labels.clear()
+            self._looks.clear()
             self._changed()
         super().changeEvent(event)
 

@@ -45,6 +45,10 @@ class SyncScroller(QObject):
         self._shares: dict[tuple[int, int], float] = {}  # document pair → shared amount
         self._lock = False
         self.leader: Pane | None = None
+        # The followers stand level with ``leader`` (it scrolled last, and nothing has
+        # placed a pane since): its next step moves them on from there. Otherwise the
+        # next step puts them level at once.
+        self._settled = False
         # Told, in an idle turn after each step the user scrolls, where every pane will
         # stand after one more step the same way (pane → view top), so what depends on
         # the positions can be drawn before the step comes.
@@ -103,8 +107,10 @@ class SyncScroller(QObject):
                 self._values[index] = value
                 if not self._lock:
                     pane = self._panes[index]
+                    settled = self._settled and pane is self.leader
                     self.leader = pane
-                    self.follow(pane, previous)
+                    self.follow(pane, previous if settled else None)
+                    self._settled = True
                     if self.ahead is not None and value != previous:
                         later((id(self), "ahead"), partial(self._foresee, index, value - previous))
                 return
@@ -181,10 +187,14 @@ class SyncScroller(QObject):
 
         A pane that shares passages with the leader follows it; one that shares only with
         another follower follows that one (so two articles that share text stay level
-        while an unrelated one leads); the rest follow the leader proportionally.
+        while an unrelated one leads); the rest move as far as the leader moved (an
+        article that shares nothing says nothing about where the others should be).
         With ``previous`` (the leader's scroll value before this move), a follower that is
-        off its level position (after another pane led) never moves against the leader's
-        direction and catches up by at most the leader's step; without it, it jumps there.
+        off its level position never moves against the leader's direction and catches up
+        by at most the leader's step; without it, it goes there at once. The first step
+        of a new leader, or after panes were placed (a passage, a change, a Find match,
+        zoom), goes without: the others come level at once instead of waiting, perhaps
+        past the leader's end, for the level position to reach them.
         """
         if self._lock or not self.enabled or leader_pane not in self._panes:
             return
@@ -217,10 +227,14 @@ class SyncScroller(QObject):
                 (pending[0], leader),
             )
             pending.remove(index)
-            if not build and (guide, index) not in self._maps:
-                return None
             bar = self._bars[index]
-            target = self._target(guide, index, *moved[guide], tops[index])
+            if self._share(guide, index) == 0:  # shares nothing with any placed pane
+                before, now = moved[guide]
+                target = float(tops[index] + (0 if before is None else now - before))
+            elif not build and (guide, index) not in self._maps:
+                return None
+            else:
+                target = self._target(guide, index, *moved[guide], tops[index])
             plan[index] = min(max(round(target), bar.minimum()), bar.maximum())
             moved[index] = (tops[index] if moved[guide][0] is not None else None, plan[index])
         return plan
@@ -282,6 +296,7 @@ class SyncScroller(QObject):
         pane = leader_pane or self.leader or (self._panes[0] if self._panes else None)
         if pane is not None:
             self.follow(pane)
+            self.leader, self._settled = pane, True
 
     def run_locked(self, action: Callable[[], object]) -> None:
         """Run ``action()`` (programmatic scrolling) without the panes following each other."""
@@ -291,3 +306,4 @@ class SyncScroller(QObject):
         finally:
             self._lock = previous
             self._values = {i: p.view.top() for i, p in enumerate(self._panes)}
+            self._settled = False  # placed, not followed: the next step levels the others
