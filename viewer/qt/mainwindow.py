@@ -591,11 +591,15 @@ class MainWindow(QMainWindow):
         """Zoom in (+1), out (-1) or back to normal (None)."""
         self.zoom_steps = 0 if steps is None else max(-6, min(12, self.zoom_steps + steps))
         self.settings.set_zoom(self.zoom_steps)
-        font = self.view_font()
-        # Keep the line at the top of each pane at the top: remember its offset, rebuild at
-        # the new size, scroll that line back to the top.
-        # Zooming again without scrolling keeps the first anchor, so reflowed lines never
-        # make the position creep backwards.
+        self._rebuild_panes(self.view_font())
+        self._relayout_timer.start()
+
+    def _rebuild_panes(self, font: QFont | None = None) -> None:
+        """Rebuild every pane's text (a new font, or the theme's colours) and show the
+        comparison again, keeping the line at the top of each pane at the top."""
+        # Remember each top line's offset, rebuild, scroll that line back to the top.
+        # Rebuilding again without scrolling keeps the first anchor, so reflowed lines
+        # never make the position creep backwards.
         reading = []
         for pane in self.row.panes:
             view = pane.view
@@ -612,7 +616,6 @@ class MainWindow(QMainWindow):
                 self._zoom_anchors[id(pane.view)] = (offset, pane.view.top())
 
         self.sync.run_locked(restore)
-        self._relayout_timer.start()
 
     def set_theme(self, theme: str) -> None:
         """``light``, ``dark`` or ``system`` (follows the desktop, also when it changes)."""
@@ -622,9 +625,7 @@ class MainWindow(QMainWindow):
 
     def _use_theme(self, scheme: Qt.ColorScheme | None = None) -> None:
         self.colours = DARK if apply_theme(self.theme, scheme) else LIGHT
-        for pane in self.row.panes:
-            pane.view.rebuild()  # link and quote colours come from the palette when built
-        self._show_comparison()
+        self._rebuild_panes()  # link and quote colours come from the palette when built
 
     def _on_colour_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
         if self.theme == "system":

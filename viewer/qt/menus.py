@@ -54,7 +54,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     add(files, "quit", "&Quit", window.close, QKeySequence.StandardKey.Quit)
 
     view = bar.addMenu("&View")
-    sync = add(view, "sync", "&Synchronised scrolling", lambda: None, QKeySequence("Ctrl+Shift+U"))
+    sync = add(view, "sync", "&Synchronised scrolling", lambda: None, QKeySequence("Ctrl+L"))
     sync.setCheckable(True)
     sync.setChecked(window.sync.enabled)
     sync.toggled.connect(window.set_sync)

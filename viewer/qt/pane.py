@@ -172,6 +172,9 @@ class Pane(QFrame):
         close.setAutoRaise(True)
         close.setToolTip("Close this article (Ctrl+W)")
         close.setAccessibleName("Close this article")
+        # Clicked, never tabbed to: Ctrl+W closes the active article, and a stop on every
+        # pane's button made Tab slower to reach the next article.
+        close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         close.clicked.connect(lambda: self.closeRequested.emit(self))
         self.view = ArticleView(document, font)
         # The overview strip is the pane's scroll bar: a second one beside it showed the
@@ -215,6 +218,10 @@ class Pane(QFrame):
         self.view.layoutReady.connect(self.overview.relayout)
         self.view.layoutReady.connect(self._update_overview_view)
         self.set_header(None)
+
+    def focus_chain(self) -> list[QWidget]:
+        """What Tab stops at in this pane, in order: the text, then its overview strip."""
+        return [self.view, self.overview]
 
     @property
     def document(self) -> Document:

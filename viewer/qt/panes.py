@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
@@ -73,6 +75,18 @@ class PaneRow(QWidget):
                 self._layout.addWidget(linkmap)
             self._layout.addWidget(pane, 1)
             pane.show()
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab walks the panes as they stand, left to right: each pane's text and overview
+        strip, then the link map to its right (Qt's own order is the order of creation)."""
+        chain: list[QWidget] = []
+        for index, pane in enumerate(self.panes):
+            if index:
+                chain.append(self.linkmaps[index - 1])
+            chain += pane.focus_chain()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _drop_slot(self, pane: Pane, at: QPoint) -> tuple[list[Pane], int]:
         """The other panes, and how many of them the dragged pane would land after."""
