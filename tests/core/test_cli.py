@@ -67,6 +67,16 @@ def test_bad_file_is_one_line_naming_it(capsys: pytest.CaptureFixture[str], tmp_
     assert err == f"viewer: {binary}: is a binary file, not text (it contains NUL bytes)\n"
 
 
+def test_text_with_a_nul_byte_is_named_binary(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    binary = tmp_path / "notes.txt"
+    binary.write_bytes(b"abc\x00\x01\x02binary\xff\xfe")
+    code, out, err = run(capsys, SEED_FILES[0], str(binary))
+    assert code == 2 and out == ""
+    assert err == f"viewer: {binary}: is a binary file, not text (it contains NUL bytes)\n"
+
+
 def test_too_few_files_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(["compare", SEED_FILES[0]])

@@ -75,6 +75,9 @@ def test_yaml_aliases_cannot_blow_up_front_matter(tmp_path: Path) -> None:
         "Officials said the troops would stay.\nÜber die Grenze.\n",
         "Официальные лица заявили.\nΕλληνικά κείμενα.\n",
         "俄罗斯总统表示，俄罗斯对任何人都不构成威胁。\n第二段 2024 年。\n",
+        "ロシアは誰にとっても脅威ではないと述べた。きょうは、がっこうへいきます。\n",
+        "러시아는 누구에게도 위협이 되지 않는다고 말했다.\n",
+        "अधिकारियों ने कहा कि सैनिक रहेंगे।\n",
     ],
 )
 def test_utf16_without_bom_is_text(tmp_path: Path, codec: str, text: str) -> None:
@@ -88,6 +91,32 @@ def test_utf16_without_bom_is_text(tmp_path: Path, codec: str, text: str) -> Non
 def test_binary_with_nul_bytes_is_still_refused() -> None:
     with pytest.raises(DocumentError, match="binary"):
         decode_bytes(bytes(range(256)) * 8, "x.txt")
+
+
+def with_nul(data: bytes, at: int) -> bytes:
+    """``data`` with its byte at ``at`` made NUL, cut to an even length (UTF-16's)."""
+    data = data[:at] + b"\x00" + data[at + 1 :]
+    return data[: len(data) // 2 * 2]
+
+
+PROSE = "Officials said the troops would stay near the border for weeks, a spokesman added. "
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"abc\x00\x01\x02binary\xff\xfe",  # found by a trial: read as UTF-16 "扡cȁ楢慮祲"
+        *(with_nul(PROSE.encode() * 4, at) for at in (1, 3, 41, 200)),
+        with_nul("Le café était fermé à l’aube. ".encode("cp1252") * 5, 7),
+        with_nul("Официальные лица заявили, что войска останутся. ".encode() * 4, 9),
+    ],
+)
+def test_8bit_text_with_a_nul_byte_is_binary_not_utf16(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    with pytest.raises(DocumentError) as caught:
+        load_document(path)
+    assert str(caught.value) == f"{path}: is a binary file, not text (it contains NUL bytes)"
 
 
 SHARED = {

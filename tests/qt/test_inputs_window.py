@@ -77,6 +77,23 @@ def test_a_file_read_with_a_workaround_shows_its_warning(
         box.close()
 
 
+def test_text_with_a_nul_byte_is_refused_as_binary_in_a_dialog(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "001"))
+    bad = tmp_path / "notes.txt"
+    bad.write_bytes(b"abc\x00\x01\x02binary\xff\xfe")
+    window.files.interactive = True  # the message box a user sees
+    window.files.open_paths([str(bad)], add=True)
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert [box.text() for box in boxes] == [
+        f"{bad}: is a binary file, not text (it contains NUL bytes)"
+    ]
+    for box in boxes:
+        box.close()
+    assert len(window.row.panes) == 2
+
+
 def test_corrupted_settings_fall_back_to_defaults(qtbot: QtBot, tmp_path: Path) -> None:
     ini = tmp_path / "settings.ini"
     ini.write_text(

@@ -148,3 +148,16 @@ def test_ctrl_home_and_ctrl_end_go_to_the_article_ends(
     assert bar.value() == bar.maximum() > 0
     qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     assert bar.value() == bar.minimum()
+
+
+def test_the_next_passage_key_is_offered_only_when_there_is_a_passage(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    apart = [write(tmp_path, f"{s}.txt", article(s)) for s in (21, 22)]
+    open_and_wait(qtbot, window, apart)
+    assert window.comparison is not None and not window.comparison.passages
+    assert window.status_text.text().startswith("0 shared passages")
+    assert "Alt+Down" not in window.status_text.text()
+    open_and_wait(qtbot, window, list(revision_pair(tmp_path)))
+    assert window.comparison is not None and window.comparison.passages
+    assert window.status_text.text().endswith("Alt+Down for the next passage")

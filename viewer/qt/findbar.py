@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from viewer.core import navigation
+
 if TYPE_CHECKING:
     from viewer.qt.articleview import ArticleView
     from viewer.qt.mainwindow import MainWindow
@@ -79,7 +81,11 @@ class FindBar(QWidget):
 
 
 class Finder(QObject):
-    """Marks matches in every pane and steps through them, pane by pane."""
+    """Marks matches in every pane and steps through them, pane by pane.
+
+    The current match outlives the bar: F3 after Esc goes on from it while the text to find
+    is the same. What the status bar said before the first match comes back on closing.
+    """
 
     def __init__(self, bar: FindBar, row: PaneRow, window: MainWindow) -> None:
         super().__init__(window)
@@ -88,9 +94,13 @@ class Finder(QObject):
         self.window = window
         self.matches: list[tuple[Pane, int, int]] = []
         self.index = -1
+        self.current: tuple[Pane, int, int] | None = None
+        self._needle = ""  # the text the current match was found for
+        self._status_before = ""  # the status bar's text before find wrote there …
+        self._status_said = ""  # … and what find wrote last
         bar.searchChanged.connect(self.search)
         bar.nextRequested.connect(self.step)
-        bar.closed.connect(self.refresh)
+        bar.closed.connect(self._on_closed)
 
     def open(self) -> None:
         self.bar.open()
@@ -109,7 +119,17 @@ class Finder(QObject):
             articles += bool(found)
             self.matches += [(pane, s, e) for s, e in found]
         self.index = -1
+        if self.bar.isVisible() and needle != self._needle:
+            self.current = None  # another text: start from the first match again
+        if self.current in self.matches:
+            self.index = self.matches.index(self.current)
+            self._mark_current(self.current[0].view)
         self.bar.set_count(len(self.matches), articles)
+
+    def _on_closed(self) -> None:
+        self.refresh()
+        if self.window.status_text.text() == self._status_said:
+            self.window.show_status(self._status_before)
 
     def step(self, forward: bool = True) -> None:
         if not self.bar.isVisible():
@@ -117,14 +137,22 @@ class Finder(QObject):
         if not self.matches:
             return
         previous = self.matches[self.index][0] if self.index >= 0 else None
-        self.index = (self.index + (1 if forward else -1)) % len(self.matches)
-        pane, start, end = self.matches[self.index]
+        stop = navigation.step(len(self.matches), self.index if self.index >= 0 else None, forward)
+        if stop is None:
+            return
+        self.index = stop.index
+        self.current = self.matches[self.index]
+        self._needle = self.bar.field.text()
+        pane, start, end = self.current
         for view in {previous.view, pane.view} if previous is not None else {pane.view}:
             self._mark_current(view)
         pane.view.reveal(start, end)
-        self.window.show_status(
-            f"Match {self.index + 1} of {len(self.matches)} in {pane.document.name}"
-        )
+        prefix = f"Wrapped to the {'first' if forward else 'last'} match · " if stop.wrapped else ""
+        said = f"{prefix}Match {self.index + 1} of {len(self.matches)} in {pane.document.name}"
+        if self.window.status_text.text() != self._status_said:
+            self._status_before = self.window.status_text.text()
+        self.window.show_status(said)
+        self._status_said = said
 
     def _mark_current(self, view: ArticleView) -> None:
         """Give the current match its own colour in ``view``, the others the find colour."""

@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
         count = len(comparison.passages)
         self.show_status(
             f"{count} shared passage{'s' if count != 1 else ''} · compared in "
-            f"{comparison.elapsed:.2f} s · Alt+Down for the next passage"
+            f"{comparison.elapsed:.2f} s" + (" · Alt+Down for the next passage" if count else "")
         )
         if self._notice:  # say it again: the run's own messages replaced it
             self.show_status(f"{self._notice} · {self.status_text.text()}")
