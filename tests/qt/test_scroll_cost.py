@@ -25,6 +25,7 @@ from viewer.qt.linkmap import LinkMap
 from viewer.qt.mainwindow import MainWindow
 from viewer.qt.overview import Overview
 from viewer.qt.scrollbar import SlimScrollBar
+from viewer.qt.syncscroll import SyncScroller
 from viewer.qt.texttiles import TILE
 
 from .conftest import open_and_wait, seed_paths
@@ -278,6 +279,41 @@ def test_link_maps_are_drawn_before_the_wheel_step_that_shows_them(
     shown = target.grab().toImage()
     target._ahead = None
     assert shown == target.grab().toImage()
+
+
+def test_a_step_that_comes_as_foreseen_is_not_worked_out_again(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The idle turn after a step works out where the panes stand after the next one (for
+    the link maps drawn ahead); when that step comes, the followers go there without the
+    sync scroller working their places out again, and stand where it would have put them."""
+    open_and_wait(qtbot, window, seed_paths("000", "004", "001", "002", "003"))
+    window.resize(1600, 700)
+    qtbot.wait(300)
+    panes = window.row.panes
+    leader = panes[0].view
+    worked_out: list[bool] = []
+    real_plan = SyncScroller._plan
+
+    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        worked_out.append(args[3] if len(args) > 3 else kwargs["build"])
+        return real_plan(self, *args, **kwargs)
+
+    monkeypatch.setattr(SyncScroller, "_plan", counted)
+    wheel(leader.viewport())
+    qtbot.waitUntil(lambda: pending() == 0)
+    for number in range(6):
+        worked_out.clear()
+        wheel(leader.viewport())
+        assert True not in worked_out, f"step {number}: the followers' places worked out again"
+        placed = [p.view.top() for p in panes]
+        # Where working them out would have put them: the same places.
+        plan = real_plan(window.sync, 0, None, leader.top(), True)
+        assert plan is not None
+        qtbot.waitUntil(lambda: pending() == 0)
+        for index, top in plan.items():
+            if window.sync._share(0, index) > 0:
+                assert abs(placed[index] - top) <= 1, (number, index, placed[index], top)
 
 
 def test_scrolling_back_over_text_just_read_draws_no_text(

@@ -53,6 +53,10 @@ class SyncScroller(QObject):
         # stand after one more step the same way (pane → view top), so what depends on
         # the positions can be drawn before the step comes.
         self.ahead: Callable[[dict[Pane, int]], None] | None = None
+        # That foresight: (leader, from, to, every pane's top then) and its plan, which the
+        # step, when it comes as foreseen, applies instead of working it out again.
+        self._foreseen: tuple[tuple[int, int, int, tuple[int, ...]], dict[int, int]] | None
+        self._foreseen = None
 
     def set_panes(self, panes: list[Pane], docs: list[int]) -> None:
         """The panes in screen order and, for each, its document index in the comparison."""
@@ -81,6 +85,7 @@ class SyncScroller(QObject):
         in coming turns of the event loop, so the next wheel step finds them ready."""
         self._maps.clear()
         self._shares.clear()
+        self._foreseen = None
         self._values = {i: p.view.top() for i, p in enumerate(self._panes)}
         later((id(self), "maps"), self._prepare_one)
 
@@ -129,6 +134,8 @@ class SyncScroller(QObject):
             return
         plan = self._plan(leader, now, new, build=False) if self.enabled else {leader: new}
         if plan is not None:
+            if self.enabled:
+                self._foreseen = ((leader, now, new, self._tops()), plan)
             self.ahead({self._panes[i]: top for i, top in plan.items()})
 
     def _geometry(self, index: int) -> Geometry:
@@ -205,7 +212,17 @@ class SyncScroller(QObject):
         self._lock = True
         try:
             leader = self._panes.index(leader_pane)
-            plan = self._plan(leader, previous, leader_pane.view.top(), True, new_leader)
+            top = leader_pane.view.top()
+            foreseen, self._foreseen = self._foreseen, None
+            if (
+                foreseen is not None
+                and not new_leader
+                and previous is not None
+                and foreseen[0] == (leader, previous, top, self._tops(leader, previous))
+            ):
+                plan = foreseen[1]
+            else:
+                plan = self._plan(leader, previous, top, True, new_leader)
             assert plan is not None  # with build=True every map is there
             for index, top in plan.items():
                 if index != leader:
@@ -214,6 +231,12 @@ class SyncScroller(QObject):
                     self._values[index] = view.top()
         finally:
             self._lock = False
+
+    def _tops(self, moved: int | None = None, before: int = 0) -> tuple[int, ...]:
+        """Every pane's view top; pane ``moved``'s as it was, ``before`` its move."""
+        return tuple(
+            before if i == moved else pane.view.top() for i, pane in enumerate(self._panes)
+        )
 
     def _plan(
         self, leader: int, previous: int | None, top: int, build: bool, jump: bool = False
