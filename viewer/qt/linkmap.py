@@ -11,7 +11,7 @@ labelled with the far article's short name, so what joins non-neighbours shows t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -310,8 +310,16 @@ class LinkMap(FocusFramed):
         if self._ahead is not None and self._ahead[0] == key:
             return
         ratio = self.devicePixelRatioF()
-        picture = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
-        picture.setDevicePixelRatio(ratio)
+        size = QSize(round(self.width() * ratio), round(self.height() * ratio))
+        # The last picture has been shown (copied to the window) or is out of date: draw
+        # over it rather than make a new one (allocating it was a tenth of the drawing).
+        last = self._ahead[1] if self._ahead is not None else None
+        if last is not None and last.size() == size and last.devicePixelRatio() == ratio:
+            picture = last
+        else:
+            picture = QPixmap(size)
+            picture.setDevicePixelRatio(ratio)
+        self._ahead = None
         picture.fill(self.palette().color(_WINDOW))
         painter = QPainter(picture)
         bands = self._paint_bands(painter, frames)
