@@ -8,7 +8,9 @@ mouse is put over the first pane and ``xdotool`` turns the wheel one notch every
 For each notch: the time from the wheel event reaching the application to the end of the
 window's repaint that shows it (the followers scrolled, every pane, strip and link map
 painted), wall clock and the GUI thread's CPU time. The gap between the two is mostly the
-X server copying pixels on the same processor. With ``--before REV`` the runs alternate
+X server copying pixels on the same processor. Then the work the step left for idle turns
+(drawing ahead for the next step), from the repaint to the event loop going idle: a notch
+arriving meanwhile waits for the job under way. With ``--before REV`` the runs alternate
 between this tree and REV (checked out in a temporary git worktree), to compare on a
 shared, noisy machine. Needs xvfb, openbox and xdotool (apt-get install xvfb openbox
 xdotool).
@@ -51,7 +53,8 @@ for _ in range(30):
     app.processEvents()
     time.sleep(0.01)
 started = []
-walls, cpus = [], []
+walls, cpus, idle = [], [], []
+shown = []  # the end of the last step's repaint, until the event loop next goes idle
 
 class Clock(QObject):
     def eventFilter(self, watched, event):
@@ -63,9 +66,16 @@ class Clock(QObject):
             wall, cpu = started.pop()
             walls.append((time.perf_counter() - wall) * 1000)
             cpus.append((time.thread_time() - cpu) * 1000)
+            shown[:] = [time.perf_counter()]
             return True
         return False
 
+def went_idle():  # the work the step left for idle turns is done
+    if shown:
+        idle.append((time.perf_counter() - shown.pop()) * 1000)
+
+from PySide6.QtCore import QAbstractEventDispatcher
+QAbstractEventDispatcher.instance().aboutToBlock.connect(went_idle)
 clock = Clock()
 app.installEventFilter(clock)
 wheel = subprocess.Popen(["xdotool", "click", "--repeat", str(steps), "--delay", "30", "5"])
@@ -79,7 +89,7 @@ def check():  # the event loop runs as in use (it blocks between events) until x
 check()
 app.exec()
 app.removeEventFilter(clock)
-print(json.dumps({"walls": walls, "cpus": cpus,
+print(json.dumps({"walls": walls, "cpus": cpus, "idle": idle,
                   "moved": window.row.panes[0].view.verticalScrollBar().value()}), flush=True)
 window.close()
 """
@@ -139,9 +149,12 @@ def main() -> None:
                     found = run_child(CHILD_WHEEL, source, [settings, str(args.steps), *paths])
                     walls, cpus = found["walls"], found["cpus"]
                     assert isinstance(walls, list) and isinstance(cpus, list)
+                    idle = found.get("idle") or [0.0]
+                    assert isinstance(idle, list)
                     print(
                         f"  {count} panes, run {round_}, {label}: {len(walls)} notches; "
-                        f"wall {figures(walls)}; GUI-thread CPU {figures(cpus)}"
+                        f"wall {figures(walls)}; GUI-thread CPU {figures(cpus)}; then idle-turn "
+                        f"work {figures(idle)}"
                     )
 
 
