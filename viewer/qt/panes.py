@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import pairwise
 
 from PySide6.QtCore import QPoint, Signal
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 from viewer.core.documents import Document
 from viewer.core.model import Comparison
 from viewer.core.navigation import short_name
+from viewer.qt.later import later
 from viewer.qt.linkmap import LinkMap
 from viewer.qt.palette import Colours
 from viewer.qt.pane import Pane
@@ -136,12 +138,13 @@ class PaneRow(QWidget):
 
     def draw_ahead(self, tops: dict[Pane, int]) -> None:
         """Draw the link maps next to a pane that will move as they will look when the
-        panes stand at ``tops`` (the next wheel step, foreseen by the sync scroller)."""
+        panes stand at ``tops`` (the next wheel step, foreseen by the sync scroller), each
+        in a turn of its own: a wheel notch arriving meanwhile waits for one map at most."""
         for linkmap in self.linkmaps:
             if tops.get(linkmap.left, linkmap.left.view.top()) != linkmap.left.view.top() or (
                 tops.get(linkmap.right, linkmap.right.view.top()) != linkmap.right.view.top()
             ):
-                linkmap.draw_ahead(tops)
+                later((id(linkmap), "ahead"), partial(linkmap.draw_ahead, tops))
 
     def show_comparison(
         self, comparison: Comparison | None, docs: list[int], colours: Colours
