@@ -333,9 +333,10 @@ def test_a_pane_sharing_nothing_moves_the_others_no_further_than_itself(
     bar = short.view.verticalScrollBar()
     assert bar.maximum() > 300, "the short article must scroll four steps"
     line = long_pane.view.bottom_of(1) - long_pane.view.y_of(0)
-    wheel(short.view.viewport())  # the first step of a new leader
+    wheel(long_pane.view.viewport())  # the long article leads first …
     QApplication.processEvents()
-    for _ in range(3):
+    window.actions_by_name["next_passage"].trigger()  # … then a jump places the panes
+    for _ in range(4):  # the short one leads, from its first step on
         before = [p.view.top() for p in panes]
         wheel(short.view.viewport())
         QApplication.processEvents()
@@ -345,3 +346,28 @@ def test_a_pane_sharing_nothing_moves_the_others_no_further_than_itself(
         gap = gap_at_sync_line(window, 1, 2)
         if gap is not None:
             assert abs(gap) <= line + 1, f"the two copies are {gap:.0f} px apart"
+
+
+def test_a_follower_gets_blank_room_when_the_leader_stands_in_its_own(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """A leader can stand in blank room past its end that another pane needed; a follower
+    carrying the same text must get room too, not stop at its end (two copies of one
+    article stood 307 px apart)."""
+    text = article(31, paragraphs=30)
+    paths = [write(tmp_path, name, text) for name in ("a.txt", "b.txt")]
+    window.settings.set_order_by_relation(False)
+    open_and_wait(qtbot, window, paths)
+    window.resize(1000, 500)
+    qtbot.wait(200)
+    a, b = window.row.panes
+    a.view.grow_room(0, 400)  # as if a third pane had needed it
+    bar = a.view.verticalScrollBar()
+    a.view.setFocus()
+    for _ in range(60):
+        if bar.value() == bar.maximum():
+            break
+        wheel(a.view.viewport())
+        QApplication.processEvents()
+    assert a.view.top() > a.view.document_height() - a.view.viewport().height() + 200
+    assert b.view.top() == a.view.top(), "the same text should stand at the same place"

@@ -112,10 +112,8 @@ class SyncScroller(QObject):
                 self._values[index] = value
                 if not self._lock:
                     pane = self._panes[index]
-                    placed = not self._settled
-                    new_leader = pane is not self.leader
                     self.leader = pane
-                    self.follow(pane, None if placed else previous, new_leader)
+                    self.follow(pane, previous, placed=not self._settled)
                     self._settled = True
                     if self.ahead is not None and value != previous:
                         later((id(self), "ahead"), partial(self._foresee, index, value - previous))
@@ -190,9 +188,7 @@ class SyncScroller(QObject):
         view top is at ``top``: the line whose counterpart the follower holds level."""
         return self.map_between(leader, follower).sync.line(top)
 
-    def follow(
-        self, leader_pane: Pane, previous: int | None = None, new_leader: bool = False
-    ) -> None:
+    def follow(self, leader_pane: Pane, previous: int | None = None, placed: bool = False) -> None:
         """Scroll every other pane to follow ``leader_pane``.
 
         A pane that shares passages with the leader follows it; one that shares only with
@@ -201,11 +197,10 @@ class SyncScroller(QObject):
         article that shares nothing says nothing about where the others should be).
         With ``previous`` (the leader's scroll value before this move), a follower that is
         off its level position never moves against the leader's direction and catches up
-        by at most the leader's step; without it, it goes there at once. The first step
-        after panes were placed (a passage, a change, a Find match, zoom) goes without:
-        the others come level at once instead of waiting, perhaps past the leader's end,
-        for the level position to reach them. On the first step of a ``new_leader``, a
-        follower that would have to wait goes there at once too; one behind catches up.
+        by at most the leader's step; without it, it goes there at once, and so it does
+        on the first step after panes were ``placed`` (a passage, a change, a Find match,
+        zoom) instead of waiting, perhaps past the leader's end, for the level position
+        to reach it. A follower gets blank room past its ends where it needs it.
         """
         if self._lock or not self.enabled or leader_pane not in self._panes:
             return
@@ -216,17 +211,18 @@ class SyncScroller(QObject):
             foreseen, self._foreseen = self._foreseen, None
             if (
                 foreseen is not None
-                and not new_leader
+                and not placed
                 and previous is not None
                 and foreseen[0] == (leader, previous, top, self._tops(leader, previous))
             ):
                 plan = foreseen[1]
             else:
-                plan = self._plan(leader, previous, top, True, new_leader)
+                plan = self._plan(leader, previous, top, True, placed)
             assert plan is not None  # with build=True every map is there
             for index, top in plan.items():
                 if index != leader:
                     view = self._panes[index].view
+                    view.reach(top)  # no-op unless the leader stands in blank room of its own
                     view.scroll_to_y(top)
                     self._values[index] = view.top()
         finally:
@@ -239,11 +235,11 @@ class SyncScroller(QObject):
         )
 
     def _plan(
-        self, leader: int, previous: int | None, top: int, build: bool, jump: bool = False
+        self, leader: int, previous: int | None, top: int, build: bool, placed: bool = False
     ) -> dict[int, int] | None:
         """Where every pane stands when pane ``leader`` moved from ``previous`` to ``top``
         (pane index → view top, the leader's first). Without ``build``, None when a pixel
-        map is missing. With ``jump``, a follower that would wait goes level at once."""
+        map is missing. With ``placed``, followers that share go level at once."""
         tops = {i: pane.view.top() for i, pane in enumerate(self._panes)}
         moved = {leader: (previous, top)}
         plan = {leader: top}
@@ -254,16 +250,18 @@ class SyncScroller(QObject):
                 (pending[0], leader),
             )
             pending.remove(index)
-            bar = self._bars[index]
+            before, now = moved[guide]
             if self._share(guide, index) == 0:  # shares nothing with any placed pane
-                before, now = moved[guide]
-                target = float(tops[index] + (0 if before is None else now - before))
+                bar = self._bars[index]
+                target = tops[index] + (0 if before is None else now - before)
+                plan[index] = min(max(target, bar.minimum()), bar.maximum())
             elif not build and (guide, index) not in self._maps:
                 return None
-            else:
-                target = self._target(guide, index, *moved[guide], tops[index], jump)
-            plan[index] = min(max(round(target), bar.minimum()), bar.maximum())
-            moved[index] = (tops[index] if moved[guide][0] is not None else None, plan[index])
+            else:  # may stand in blank room, which follow() makes
+                plan[index] = round(
+                    self._target(guide, index, None if placed else before, now, tops[index])
+                )
+            moved[index] = (tops[index] if before is not None else None, plan[index])
         return plan
 
     def _guide(
@@ -291,22 +289,14 @@ class SyncScroller(QObject):
         return cached
 
     def _target(
-        self,
-        guide: int,
-        index: int,
-        previous: int | None,
-        top: int,
-        current: int,
-        jump: bool = False,
+        self, guide: int, index: int, previous: int | None, top: int, current: int
     ) -> float:
         """Where pane ``index``, now at ``current``, goes when pane ``guide`` moved from
-        ``previous`` to ``top``; with ``jump``, level at once rather than wait there."""
+        ``previous`` to ``top``."""
         mapping = self.map_between(guide, index)
         target = mapping(top)
         step = 0 if previous is None else top - previous
         if previous is not None and step:
-            if jump and (target - current) * step < 0:
-                return target
             carried = current + target - mapping(previous)
             target = carried + max(-abs(step), min(abs(step), target - carried))
             if (target - current) * step < 0:
