@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSettings, Qt
+from PySide6.QtGui import QImage, QPainter, QWheelEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from viewer.qt.bands import tongue_path
 from viewer.qt.mainwindow import MainWindow
 from viewer.qt.settings import Settings
 
@@ -145,3 +148,70 @@ def test_crossing_bands_keep_their_edges_in_sight(qtbot: QtBot, window: MainWind
             )
             checked += 1
     assert checked, "the five seeds have a moved passage whose band crosses another"
+
+
+def test_bands_stay_beside_the_text_not_the_headers(qtbot: QtBot, window: MainWindow) -> None:
+    """A band whose text has scrolled up out of view was drawn on up beside the panes'
+    headers (a tongue pointed at nothing there)."""
+    open_and_wait(qtbot, window, seed_paths("000", "004"))
+    window.resize(900, 380)
+    qtbot.wait(200)
+    linkmap = window.row.linkmaps[0]
+    left = linkmap.left.view
+    mine = linkmap.mapTo(window, QPoint(0, 0)).y()
+    origin = min(
+        pane.view.viewport().mapTo(window, QPoint(0, 0)).y() - mine
+        for pane in (linkmap.left, linkmap.right)
+    )
+    assert origin > 10, "the headers stand above the text"
+    background = linkmap.palette().color(linkmap.backgroundRole()).rgb()
+    crossing = 0  # positions where a band runs on above the text
+    for top in range(0, left.verticalScrollBar().maximum(), 20):
+        left.verticalScrollBar().setValue(top)
+        qtbot.wait(1)
+        image = linkmap.grab().toImage()
+        above = {image.pixel(x, y) for x in range(image.width()) for y in range(origin - 1)}
+        assert above == {background}, f"something drawn beside the headers at top {top}"
+        crossing += any(
+            shape.boundingRect().top() < origin for _, shape in linkmap.bands(compute=False)
+        )
+    assert crossing >= 3, "bands should have run on above the text"
+
+
+def test_the_wheel_over_the_bands_scrolls_the_panes(qtbot: QtBot, window: MainWindow) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "004"))
+    window.resize(1400, 450)
+    qtbot.wait(200)
+    linkmap = window.row.linkmaps[0]
+    before = linkmap.left.view.top()
+    centre = QPointF(linkmap.width() / 2, linkmap.height() / 2)
+    event = QWheelEvent(
+        centre,
+        QPointF(linkmap.mapToGlobal(centre.toPoint())),
+        QPoint(),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(linkmap, event)
+    assert linkmap.left.view.top() > before
+
+
+def test_far_labels_at_one_height_are_not_printed_over_each_other(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "004"))
+    linkmap = window.row.linkmaps[0]
+    image = QImage(linkmap.size(), QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    placed: list[QRectF] = []
+    tall, _ = tongue_path(0.0, 30.0, 10.0, 200.0)
+    for _ in range(2):
+        linkmap._paint_label(painter, "000, 004", tall, placed)
+    short, _ = tongue_path(0.0, 30.0, 95.0, 115.0)  # the same middle, no room below
+    linkmap._paint_label(painter, "000, 004", short, placed)
+    painter.end()
+    assert len(placed) == 2, "two labels fit on the tall tongue; the third has no room"
+    assert not placed[0].intersects(placed[1])

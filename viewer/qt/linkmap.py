@@ -11,7 +11,7 @@ labelled with the far article's short name, so what joins non-neighbours shows t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -285,7 +286,6 @@ class LinkMap(FocusFramed):
         ahead = self._ahead
         if ahead is not None and ahead[0] == self._ahead_key(frames):
             painter.drawPixmap(0, 0, ahead[1])
-            painter.setRenderHint(_AA, True)  # as after painting the bands, for the frame
             self._bands = ahead[2]
             self.drawn_ahead += 1
         else:
@@ -333,10 +333,18 @@ class LinkMap(FocusFramed):
         self, painter: QPainter, frames: tuple[Frame, Frame]
     ) -> list[tuple[int, QPainterPath]]:
         """Paint the bands and tongues for the panes at ``frames`` on the background
-        already filled; return the bands (passage id, shape) for clicks."""
+        already filled, beside the panes' text only (not their headers); return the bands
+        (passage id, shape) for clicks."""
         colours = self.colours
         if colours is None or self.comparison is None:
             return []
+        (ltop, _, lheight), (rtop, _, rheight) = frames
+        top = min(ltop, rtop)
+        painter.save()
+        painter.setClipRect(
+            QRectF(0, top, self.width(), max(ltop + lheight, rtop + rheight) - top),
+            Qt.ClipOperation.IntersectClip,
+        )
         background = self.palette().color(_WINDOW)
         parts = self._band_parts(frames, compute=False)
         possible = len(self.comparison.documents) - 1
@@ -364,27 +372,40 @@ class LinkMap(FocusFramed):
             painter.drawPath(edges)
             if passage_id == self.current:
                 current_path = shape
+        labels: list[QRectF] = []
         for (passage_id, label, (shape, edges)), (_, pen) in zip(tongues, far_looks, strict=True):
             painter.setPen(pen)
             painter.drawPath(edges)
             if passage_id == self.current:
                 current_path = shape
-            self._paint_label(painter, label, shape)
+            self._paint_label(painter, label, shape, labels)
         if current_path is not None:
             painter.setPen(QPen(QColor(colours.outline), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(current_path)
+        painter.restore()
         return [(passage, shape) for passage, (shape, _) in parts]
 
-    def _paint_label(self, painter: QPainter, label: str, shape: QPainterPath) -> None:
-        """A far band's article names, centred on it."""
+    def _paint_label(
+        self, painter: QPainter, label: str, shape: QPainterPath, placed: list[QRectF]
+    ) -> None:
+        """A far band's article names, centred on it; below the labels ``placed`` before
+        it that it would cover, while it stays on its band, else left out (two tongues at
+        one height printed their names over each other)."""
         box = shape.boundingRect()
         ink = self.palette().color(QPalette.ColorRole.WindowText)
         name = self._looks.label(label, self.font(), ink, self.devicePixelRatioF())
         size = name.deviceIndependentSize()
-        painter.drawPixmap(
-            QPointF((self.width() - size.width()) / 2, box.center().y() - size.height() / 2), name
+        rect = QRectF(
+            QPointF((self.width() - size.width()) / 2, box.center().y() - size.height() / 2), size
         )
+        for other in sorted(placed, key=QRectF.top):
+            if rect.intersects(other):
+                rect.moveTop(other.bottom() + 1)
+        if rect.bottom() > box.bottom() or any(rect.intersects(other) for other in placed):
+            return
+        placed.append(rect)
+        painter.drawPixmap(rect.topLeft(), name)
 
     def _band_look(
         self, carriers: int, possible: int, extra: int, background: QColor, dashed: bool = False
@@ -438,6 +459,11 @@ class LinkMap(FocusFramed):
             at = max(0, at)
         self.passageClicked.emit(order[at])
         self.setFocus()  # the window may have focused a pane: stay for the next key
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """The wheel over the bands scrolls the left pane, as over its text (the others
+        follow)."""
+        self.left.view.wheelEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         point = event.position()
