@@ -17,6 +17,15 @@ from viewer.qt.settings import Settings
 
 from .conftest import open_and_wait, seed_paths
 
+
+def closed_messages(window: MainWindow) -> list[str]:
+    """The texts of the message boxes the window shows, which are closed."""
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    for box in boxes:
+        box.close()
+    return [box.text() for box in boxes]
+
+
 LINE = "Officials said the troops would stay near the border for weeks, a spokesman added.\n"
 
 
@@ -69,12 +78,9 @@ def test_a_file_read_with_a_workaround_shows_its_warning(
     assert f"viewer: {deep}: lists or quotes nested" in capsys.readouterr().err
     window.files.interactive = True  # the message box a user sees
     window.files.open_paths([str(deep)], add=True)
-    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
-    assert [box.text() for box in boxes] == [
+    assert closed_messages(window) == [
         f"{deep}: lists or quotes nested too deeply to render are shown flattened"
     ]
-    for box in boxes:
-        box.close()
 
 
 def test_text_with_a_nul_byte_is_refused_as_binary_in_a_dialog(
@@ -85,12 +91,7 @@ def test_text_with_a_nul_byte_is_refused_as_binary_in_a_dialog(
     bad.write_bytes(b"abc\x00\x01\x02binary\xff\xfe")
     window.files.interactive = True  # the message box a user sees
     window.files.open_paths([str(bad)], add=True)
-    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
-    assert [box.text() for box in boxes] == [
-        f"{bad}: is a binary file, not text (it contains NUL bytes)"
-    ]
-    for box in boxes:
-        box.close()
+    assert closed_messages(window) == [f"{bad}: is a binary file, not text (it contains NUL bytes)"]
     assert len(window.row.panes) == 2
 
 

@@ -29,6 +29,12 @@ def revision_pair(tmp_path: Path) -> tuple[str, str]:
     return write(tmp_path, "009.txt", original), write(tmp_path, "379.txt", revised)
 
 
+def open_revision_pair(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    open_and_wait(qtbot, window, list(revision_pair(tmp_path)))
+    window.resize(1400, 500)
+    qtbot.wait(100)
+
+
 def marked(pane: Pane) -> str:
     (start, end) = pane.view.overlays.current_change()
     return pane.document.text[start:end]
@@ -37,9 +43,7 @@ def marked(pane: Pane) -> str:
 def test_next_change_visits_every_change_once_per_cycle(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    open_and_wait(qtbot, window, list(revision_pair(tmp_path)))
-    window.resize(1400, 500)
-    qtbot.wait(100)
+    open_revision_pair(qtbot, window, tmp_path)
     comparison = window.comparison
     assert comparison is not None
     for pane_index in (1, 0):
@@ -138,9 +142,7 @@ def test_ctrl_home_and_ctrl_end_go_to_the_article_ends(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     """As in an editor or a browser: a read-only text view only knew Home and End."""
-    open_and_wait(qtbot, window, list(revision_pair(tmp_path)))
-    window.resize(1400, 500)
-    qtbot.wait(100)
+    open_revision_pair(qtbot, window, tmp_path)
     view = window.row.panes[0].view
     bar = view.verticalScrollBar()
     view.setFocus()

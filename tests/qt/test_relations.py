@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSettings, Qt
-from PySide6.QtGui import QImage, QPainter, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from viewer.qt.bands import tongue_path
@@ -14,6 +13,7 @@ from viewer.qt.mainwindow import MainWindow
 from viewer.qt.settings import Settings
 
 from .conftest import open_and_wait, seed_paths
+from .test_scroll_cost import wheel
 
 
 def names(window: MainWindow) -> list[str]:
@@ -184,18 +184,7 @@ def test_the_wheel_over_the_bands_scrolls_the_panes(qtbot: QtBot, window: MainWi
     qtbot.wait(200)
     linkmap = window.row.linkmaps[0]
     before = linkmap.left.view.top()
-    centre = QPointF(linkmap.width() / 2, linkmap.height() / 2)
-    event = QWheelEvent(
-        centre,
-        QPointF(linkmap.mapToGlobal(centre.toPoint())),
-        QPoint(),
-        QPoint(0, -120),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(linkmap, event)
+    wheel(linkmap)
     assert linkmap.left.view.top() > before
 
 

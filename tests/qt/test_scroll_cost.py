@@ -24,6 +24,7 @@ from viewer.qt.later import pending
 from viewer.qt.linkmap import LinkMap
 from viewer.qt.mainwindow import MainWindow
 from viewer.qt.overview import Overview
+from viewer.qt.pane import Pane
 from viewer.qt.scrollbar import SlimScrollBar
 from viewer.qt.syncscroll import SyncScroller
 from viewer.qt.texttiles import TILE
@@ -226,16 +227,21 @@ def test_a_pane_moving_several_tiles_a_step_finds_them_drawn_ahead(
         assert not missing, (n, top, missing)
 
 
+def seeds_with_000_and_004_side_by_side(qtbot: QtBot, window: MainWindow) -> list[Pane]:
+    """The five seeds, 000 leading, 004 beside it (the only two that share), 1600 x 700."""
+    open_and_wait(qtbot, window, seed_paths("000", "004", "001", "002", "003"))
+    window.resize(1600, 700)
+    qtbot.wait(300)
+    return window.row.panes
+
+
 def test_link_maps_are_drawn_before_the_wheel_step_that_shows_them(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The bands were a fifth of a wheel step's time. After a step, an idle turn draws
     each link map as the next step the same way will show it: painting that step draws
     no band, and shows what drawing the map then would show."""
-    open_and_wait(qtbot, window, seed_paths("000", "004", "001", "002", "003"))
-    window.resize(1600, 700)
-    qtbot.wait(300)
-    panes = window.row.panes
+    panes = seeds_with_000_and_004_side_by_side(qtbot, window)
     leader = panes[0].view
     drawn: list[object] = []
     real_band_path = linkmap_module.band_path
@@ -287,10 +293,7 @@ def test_a_step_that_comes_as_foreseen_is_not_worked_out_again(
     """The idle turn after a step works out where the panes stand after the next one (for
     the link maps drawn ahead); when that step comes, the followers go there without the
     sync scroller working their places out again, and stand where it would have put them."""
-    open_and_wait(qtbot, window, seed_paths("000", "004", "001", "002", "003"))
-    window.resize(1600, 700)
-    qtbot.wait(300)
-    panes = window.row.panes
+    panes = seeds_with_000_and_004_side_by_side(qtbot, window)
     leader = panes[0].view
     worked_out: list[bool] = []
     real_plan = SyncScroller._plan
