@@ -204,3 +204,18 @@ def test_far_labels_at_one_height_are_not_printed_over_each_other(
     painter.end()
     assert len(placed) == 2, "two labels fit on the tall tongue; the third has no room"
     assert not placed[0].intersects(placed[1])
+
+
+def test_far_labels_wider_than_the_map_are_elided_not_cut_at_both_ends(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_and_wait(qtbot, window, seed_paths("000", "004"))
+    linkmap = window.row.linkmaps[0]
+    image = QImage(linkmap.size(), QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    placed: list[QRectF] = []
+    tall, _ = tongue_path(0.0, 30.0, 10.0, 200.0)
+    linkmap._paint_label(painter, "000, 001, 002, 003", tall, placed)
+    painter.end()
+    (rect,) = placed
+    assert rect.left() >= 0 and rect.right() <= linkmap.width(), rect

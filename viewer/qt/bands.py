@@ -5,7 +5,16 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap, QStaticText
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QStaticText,
+)
 
 from viewer.qt.palette import Colours, over, standing_out
 
@@ -57,7 +66,7 @@ class BandLooks:
 
     def __init__(self) -> None:
         self._looks: dict[tuple[int, int, int, int, int, int, bool], tuple[QColor, QPen]] = {}
-        self._labels: dict[tuple[str, int, float, str], QPixmap] = {}
+        self._labels: dict[tuple[str, int, float, str, float], QPixmap] = {}
 
     def clear(self) -> None:
         self._looks.clear()
@@ -87,16 +96,18 @@ class BandLooks:
             found = self._looks[key] = (over(colour, colours.band_alpha + extra, background), pen)
         return found
 
-    def label(self, text: str, font: QFont, colour: QColor, ratio: float) -> QPixmap:
-        """A far article's name in a small bold ``font`` (setting a font on the painter and
-        drawing text on every paint was half the cost of a link map's paint)."""
-        key = (text, colour.rgba(), ratio, font.key())
+    def label(self, text: str, font: QFont, colour: QColor, ratio: float, width: float) -> QPixmap:
+        """A far article's name in a small bold ``font``, elided to ``width`` (setting a
+        font on the painter and drawing text on every paint was half the cost of a link
+        map's paint; a name wider than the map lost both its ends)."""
+        key = (text, colour.rgba(), ratio, font.key(), width)
         found = self._labels.get(key)
         if found is None:
             small = QFont(font)
             small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
             small.setBold(True)
-            static = QStaticText(text)
+            shown = QFontMetricsF(small).elidedText(text, Qt.TextElideMode.ElideRight, width)
+            static = QStaticText(shown)
             static.setTextFormat(Qt.TextFormat.PlainText)  # a file name is data
             static.prepare(font=small)
             size = static.size()

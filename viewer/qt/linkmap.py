@@ -394,7 +394,9 @@ class LinkMap(FocusFramed):
         one height printed their names over each other)."""
         box = shape.boundingRect()
         ink = self.palette().color(QPalette.ColorRole.WindowText)
-        name = self._looks.label(label, self.font(), ink, self.devicePixelRatioF())
+        name = self._looks.label(
+            label, self.font(), ink, self.devicePixelRatioF(), self.width() - 4
+        )
         size = name.deviceIndependentSize()
         rect = QRectF(
             QPointF((self.width() - size.width()) / 2, box.center().y() - size.height() / 2), size
