@@ -188,20 +188,29 @@ def test_the_wheel_over_the_bands_scrolls_the_panes(qtbot: QtBot, window: MainWi
     assert linkmap.left.view.top() > before
 
 
-def test_far_labels_at_one_height_are_not_printed_over_each_other(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def labels_placed(
+    qtbot: QtBot, window: MainWindow, labels: list[tuple[str, float, float]]
+) -> tuple[int, list[QRectF]]:
+    """Paint far labels (text, tongue top, tongue bottom) in the seeds' link map as its
+    paint does; return the map's width and where each label went (left out: missing)."""
     open_and_wait(qtbot, window, seed_paths("000", "004"))
     linkmap = window.row.linkmaps[0]
     image = QImage(linkmap.size(), QImage.Format.Format_RGB32)
     painter = QPainter(image)
     placed: list[QRectF] = []
-    tall, _ = tongue_path(0.0, 30.0, 10.0, 200.0)
-    for _ in range(2):
-        linkmap._paint_label(painter, "000, 004", tall, placed)
-    short, _ = tongue_path(0.0, 30.0, 95.0, 115.0)  # the same middle, no room below
-    linkmap._paint_label(painter, "000, 004", short, placed)
+    for text, top, bottom in labels:
+        shape, _ = tongue_path(0.0, 30.0, top, bottom)
+        linkmap._paint_label(painter, text, shape, placed)
     painter.end()
+    return linkmap.width(), placed
+
+
+def test_far_labels_at_one_height_are_not_printed_over_each_other(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # Two on a tall tongue, then one on a short tongue with the same middle and no room.
+    labels = [("000, 004", 10.0, 200.0)] * 2 + [("000, 004", 95.0, 115.0)]
+    _, placed = labels_placed(qtbot, window, labels)
     assert len(placed) == 2, "two labels fit on the tall tongue; the third has no room"
     assert not placed[0].intersects(placed[1])
 
@@ -209,13 +218,6 @@ def test_far_labels_at_one_height_are_not_printed_over_each_other(
 def test_far_labels_wider_than_the_map_are_elided_not_cut_at_both_ends(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    open_and_wait(qtbot, window, seed_paths("000", "004"))
-    linkmap = window.row.linkmaps[0]
-    image = QImage(linkmap.size(), QImage.Format.Format_RGB32)
-    painter = QPainter(image)
-    placed: list[QRectF] = []
-    tall, _ = tongue_path(0.0, 30.0, 10.0, 200.0)
-    linkmap._paint_label(painter, "000, 001, 002, 003", tall, placed)
-    painter.end()
+    width, placed = labels_placed(qtbot, window, [("000, 001, 002, 003", 10.0, 200.0)])
     (rect,) = placed
-    assert rect.left() >= 0 and rect.right() <= linkmap.width(), rect
+    assert rect.left() >= 0 and rect.right() <= width, rect
