@@ -16,7 +16,9 @@ from viewer.qt import webinput
 from viewer.qt.mainwindow import MainWindow
 from viewer.qt.pane import Pane
 
+from .alignment import gap_at_sync_line
 from .conftest import open_and_wait, seed_paths
+from .test_scroll_cost import wheel
 
 ALL = ("000", "001", "002", "003", "004")
 
@@ -180,3 +182,32 @@ def test_a_theme_change_keeps_every_pane_where_it_was_read(
             if abs(pane.view.y_of(_reading(pane)) - y) > line
         }
         assert moved == {}, theme
+
+
+def test_a_theme_change_keeps_a_pane_standing_in_blank_room_level(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """004 stands in blank room above its text to stay level with 000; a theme change
+    rebuilt it at its top, and the copies stood 268 px apart until the next step."""
+    open_and_wait(qtbot, window, seed_paths("000", "004"))
+    window.resize(1400, 600)
+    qtbot.wait(200)
+    lead, other = window.row.panes
+    for _ in range(4):
+        wheel(lead.view.viewport())
+        QApplication.processEvents()
+    assert other.view.top() < 0, "004 should stand in its blank room above"
+    tops = [p.view.top() for p in window.row.panes]
+    line = lead.view.fontMetrics().lineSpacing()
+    gap = gap_at_sync_line(window, 0, 1)
+    for theme in ("dark", "light"):
+        window.actions_by_name[f"theme_{theme}"].trigger()
+        qtbot.wait(300)
+        now_tops = [p.view.top() for p in window.row.panes]
+        assert all(abs(a - b) <= line for a, b in zip(now_tops, tops, strict=True)), (
+            theme,
+            tops,
+            now_tops,
+        )
+        now = gap_at_sync_line(window, 0, 1)
+        assert gap is None or (now is not None and abs(now - gap) <= line), (theme, gap, now)

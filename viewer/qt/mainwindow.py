@@ -600,7 +600,11 @@ class MainWindow(QMainWindow):
         # Remember each top line's offset, rebuild, scroll that line back to the top.
         # Rebuilding again without scrolling keeps the first anchor, so reflowed lines
         # never make the position creep backwards.
+        # A pane standing in blank room above its text (to stay level with another) keeps
+        # that room: rebuilding drops it, and the copies stood 268 px apart after a theme
+        # change.
         reading = []
+        above = [min(0, pane.view.top()) for pane in self.row.panes]
         for pane in self.row.panes:
             view = pane.view
             anchor, top = self._zoom_anchors.get(id(view), (-1, -1))
@@ -610,8 +614,11 @@ class MainWindow(QMainWindow):
         self._show_comparison()
 
         def restore() -> None:
-            for pane, offset in zip(self.row.panes, reading, strict=True):
-                if pane.view.top() > 0 or offset > 0:
+            for pane, offset, room in zip(self.row.panes, reading, above, strict=True):
+                if room < 0:
+                    pane.view.reach(room)
+                    pane.view.scroll_to_y(room)
+                elif pane.view.top() > 0 or offset > 0:
                     pane.view.scroll_to_y(pane.view.y_of(offset))
                 self._zoom_anchors[id(pane.view)] = (offset, pane.view.top())
 
