@@ -74,11 +74,10 @@ class LinkMap(FocusFramed):
         self._far_geometry: list[tuple[int, int, int, int, str, float, float]] | None = None
         self._far_exact: dict[tuple[int, int, int], tuple[float, float]] = {}
         # The map as it will look after the next wheel step, drawn in an idle turn (see
-        # ``draw_ahead``): the positions and state it was drawn for, the picture, its bands.
-        self._state = 0  # bumped whenever what the map shows changes, positions aside
+        # ``draw_ahead``): the size and positions it was drawn for, the picture, its bands.
+        # Dropped whenever what the map shows changes (``_changed``).
         self._ahead: tuple[tuple[object, ...], QPixmap, list[tuple[int, QPainterPath]]] | None
         self._ahead = None
-        self.drawn_ahead = 0  # paints that showed the picture drawn ahead (tests count them)
         self.setToolTip(
             "Shared passages between the neighbouring articles; click a band, or Tab here "
             "and use Up/Down to step through them"
@@ -120,7 +119,6 @@ class LinkMap(FocusFramed):
     def _changed(self) -> None:
         """What the map shows changed (not only where): repaint, and forget the picture
         drawn ahead."""
-        self._state += 1
         self._ahead = None
         self.update()
 
@@ -287,7 +285,6 @@ class LinkMap(FocusFramed):
         if ahead is not None and ahead[0] == self._ahead_key(frames):
             painter.drawPixmap(0, 0, ahead[1])
             self._bands = ahead[2]
-            self.drawn_ahead += 1
         else:
             painter.fillRect(event.rect(), self.palette().color(_WINDOW))
             self._bands = self._paint_bands(painter, frames)
@@ -327,7 +324,7 @@ class LinkMap(FocusFramed):
         self._ahead = (key, picture, bands)
 
     def _ahead_key(self, frames: tuple[Frame, Frame]) -> tuple[object, ...]:
-        return (self._state, self.width(), self.height(), self.devicePixelRatioF(), frames)
+        return (self.width(), self.height(), self.devicePixelRatioF(), frames)
 
     def _paint_bands(
         self, painter: QPainter, frames: tuple[Frame, Frame]

@@ -140,10 +140,9 @@ class PaneRow(QWidget):
         """Draw the link maps next to a pane that will move as they will look when the
         panes stand at ``tops`` (the next wheel step, foreseen by the sync scroller), each
         in a turn of its own: a wheel notch arriving meanwhile waits for one map at most."""
+        moving = {pane for pane, top in tops.items() if top != pane.view.top()}
         for linkmap in self.linkmaps:
-            if tops.get(linkmap.left, linkmap.left.view.top()) != linkmap.left.view.top() or (
-                tops.get(linkmap.right, linkmap.right.view.top()) != linkmap.right.view.top()
-            ):
+            if {linkmap.left, linkmap.right} & moving:
                 later((id(linkmap), "ahead"), partial(linkmap.draw_ahead, tops))
 
     def show_comparison(

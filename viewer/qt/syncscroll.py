@@ -219,11 +219,11 @@ class SyncScroller(QObject):
             else:
                 plan = self._plan(leader, previous, top, True, placed)
             assert plan is not None  # with build=True every map is there
-            for index, top in plan.items():
+            for index, place in plan.items():
                 if index != leader:
                     view = self._panes[index].view
-                    view.reach(top)  # no-op unless the leader stands in blank room of its own
-                    view.scroll_to_y(top)
+                    view.reach(place)  # no-op unless the leader stands in blank room of its own
+                    view.scroll_to_y(place)
                     self._values[index] = view.top()
         finally:
             self._lock = False
@@ -240,7 +240,7 @@ class SyncScroller(QObject):
         """Where every pane stands when pane ``leader`` moved from ``previous`` to ``top``
         (pane index → view top, the leader's first). Without ``build``, None when a pixel
         map is missing. With ``placed``, followers that share go level at once."""
-        tops = {i: pane.view.top() for i, pane in enumerate(self._panes)}
+        tops = self._tops()
         moved = {leader: (previous, top)}
         plan = {leader: top}
         pending = [i for i in range(len(self._panes)) if i != leader]
